@@ -1,0 +1,79 @@
+"""Command line: arguments in, library calls, exit codes out (0 ok, 1 input failed, 2 usage)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .readers import ReadError
+
+
+def fail(path: str, reason: str) -> None:
+    """One line naming the file and the reason, then exit 1."""
+    click.echo(f"releaseparse: {path}: {reason}", err=True)
+    sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="releaseparse")
+def main() -> None:
+    """Turn motorsport press releases into structured, verifiable records."""
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--model", "model_dir", type=click.Path(file_okay=False), help="A models/ folder to load instead.")
+def parse(file: str, model_dir: str | None) -> None:
+    """Parse one release (FILE, or - for standard input) and print its record as JSON."""
+    from .api import load
+
+    parser = load(model_dir)
+    try:
+        if file == "-":
+            data = sys.stdin.buffer.read()
+            record = parser.parse_bytes(data, ".txt", path=None)
+        else:
+            record = parser.parse_file(file)
+    except ReadError as exc:
+        fail("<stdin>" if file == "-" else file, str(exc))
+    click.echo(record.model_dump_json(indent=2))
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of one release record."""
+    from .records import json_schema
+
+    click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+
+
+@main.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--model", "model_dir", type=click.Path(file_okay=False), help="A models/ folder to load instead.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--per-file", is_flag=True, help="Also print the macro F1 of each release.")
+def evaluate(folder: str, model_dir: str | None, as_json: bool, per_file: bool) -> None:
+    """Score the releases of FOLDER against their .gold.json files."""
+    from .api import load
+    from .evaluate import evaluate_folder, format_table
+
+    report = evaluate_folder(Path(folder), load(model_dir))
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), indent=2))
+    else:
+        click.echo(format_table(report, per_file=per_file))
+
+
+@main.command("build-model")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+              help="Folder to write the pipeline into (default: the repository's models/).")
+def build_model(out_dir: str | None) -> None:
+    """Rebuild the rule pipeline in models/ from the resources data."""
+    from . import pipeline
+
+    target = Path(out_dir) if out_dir else Path(__file__).resolve().parents[2] / "models"
+    path = pipeline.save(pipeline.build(), target)
+    click.echo(f"wrote {path}")

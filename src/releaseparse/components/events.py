@@ -1,0 +1,209 @@
+"""Title, dateline, season and the dated events: the reported one and those upcoming or past.
+
+A dated sentence makes an event. Its role comes from the words around it ('next', 'will' →
+upcoming) and from the dateline (a date after publication is upcoming). Circuit, series and round
+come from the same sentence; the reported event may take them from anywhere in the release that
+is not about another event, since releases name the venue long before they give the date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..dates import DateMention, find_dates, resolve
+from ..facts import DocFacts, facts
+from ..records import Event
+from ..resources import fold
+from .base import LexiconPipe, scorer_config
+
+SPANS_KEY = "rp_events"
+GAZETTEER_KEY = "rp_gazetteer"
+
+UPCOMING = re.compile(r"\b(?:next|upcoming|will|heads?|heading|travels?|returns?|ahead|coming up|following|"
+                      r"looks? forward|then|scheduled|is set|are set)\b", re.IGNORECASE)
+ROUND = re.compile(r"\bround\s+(?P<num>\d{1,2})(?:\s+of\s+(?P<total>\d{1,2}))?"
+                   r"|\b(?P<ord>[\w-]+)\s+round\b(?:\s+of\s+(?:the\s+)?(?P<total2>\d{1,2}))?", re.IGNORECASE)
+YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+SEASON_CUE = re.compile(r"\b(19[5-9]\d|20\d\d)\s+(?:season|championship|series|campaign|standings)\b"
+                        r"|\bseason\s+(19[5-9]\d|20\d\d)\b", re.IGNORECASE)
+
+
+class EventsFinder(LexiconPipe):
+    resource_keys = ("circuits", "series", "nationalities", "ordinals")
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = facts(doc)
+        text = doc.text
+        gaz = list(doc.spans.get(GAZETTEER_KEY, []))
+        found.title = _title(text)
+        dates = find_dates(text)
+        dateline = _dateline(text, dates)
+        if dateline is not None:
+            dates.remove(dateline)
+            found.published = resolve(dateline, None)[0]
+        found.series = self._main_series(gaz)
+        found.season = self._season(text, found)
+        self._events(doc, dates, gaz, found)
+        self.set_spans(doc, [(*e.span, e.role) for e in found.events])
+        return doc
+
+    def _main_series(self, gaz) -> str | None:
+        counts = Counter(self.lexicon.series_by_alias.get(fold(s.text)) for s in gaz if s.label_ == "SERIES")
+        counts.pop(None, None)
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _season(self, text: str, found: DocFacts) -> int | None:
+        for table in found.standings:
+            if table.season:
+                return table.season
+        cue = SEASON_CUE.search(text)
+        if cue:
+            return int(cue.group(1) or cue.group(2))
+        if found.published:
+            return found.published.year
+        title_year = YEAR.search(found.title or "")
+        if title_year:
+            return int(title_year.group(1))
+        for mention in find_dates(text):
+            if mention.has_year:
+                return mention.last[0]
+        return None
+
+    def _events(self, doc: Doc, dates: list[DateMention], gaz, found: DocFacts) -> None:
+        text = doc.text
+        year = found.season or (found.published.year if found.published else None)
+        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        events: list[Event] = []
+        for mention in dates:
+            if found.is_claimed(mention.start, mention.end):
+                continue
+            sent = next(((s, e) for s, e in sentences if s <= mention.start < e), (mention.start, mention.end))
+            start, end = resolve(mention, year)
+            if start is None:
+                found.warn("date.no_year", f"no year for '{text[mention.start:mention.end]}'", (mention.start, mention.end))
+            if any(ev.start == start and ev.end == end and start is not None for ev in events):
+                continue
+            sentence = text[sent[0] : sent[1]]
+            upcoming = bool(UPCOMING.search(sentence)) or bool(
+                found.published and start and start > found.published)
+            role = "upcoming" if upcoming else ("past" if any(e.role == "reported" for e in events) else "reported")
+            events.append(self._event(text, gaz, sent, role, start, end, (mention.start, mention.end), found))
+        if not any(e.role == "reported" for e in events) and found.published is not None:
+            pass  # a dateline alone dates the release, not necessarily the event
+        reported = [e for e in events if e.role == "reported"]
+        if reported:
+            self._fill_reported(text, gaz, sentences, reported[0], events, found)
+        found.events.extend(events)
+
+    def _event(self, text, gaz, sent, role, start, end, span, found: DocFacts) -> Event:
+        s, e = sent
+        circuit = self._circuit_in(gaz, s, e)
+        series = next((self.lexicon.series_by_alias.get(fold(g.text)) for g in gaz
+                       if g.label_ == "SERIES" and s <= g.start_char < e), None) or found.series
+        round_no, total = self._round_in(text[s:e])
+        country = self._country_in(gaz, s, e, circuit)
+        return Event(role=role, series=series, round=round_no, rounds_total=total or self._total(found),
+                     circuit=circuit[0] if circuit else None,
+                     location=self._location(text, circuit), country=country,
+                     start=start, end=end, span=span)
+
+    def _fill_reported(self, text, gaz, sentences, event: Event, events, found: DocFacts) -> None:
+        """The reported event takes venue and round from sentences that are about no other event."""
+        other = [ev.span for ev in events if ev is not event]
+        free = [(s, e) for s, e in sentences
+                if not any(s <= a < e for a, _ in other) and not UPCOMING.search(text[s:e])]
+        if event.circuit is None:
+            for s, e in free:
+                circuit = self._circuit_in(gaz, s, e)
+                if circuit:
+                    event.circuit = circuit[0]
+                    event.location = self._location(text, circuit)
+                    event.country = event.country or self._country_in(gaz, s, e, circuit)
+                    break
+        if event.round is None:
+            for s, e in free:
+                round_no, total = self._round_in(text[s:e])
+                if round_no:
+                    event.round = round_no
+                    event.rounds_total = event.rounds_total or total
+                    break
+        if event.country is None:
+            for s, e in free:
+                event.country = self._country_in(gaz, s, e, None)
+                if event.country:
+                    break
+
+    def _circuit_in(self, gaz, s: int, e: int) -> tuple[str, dict] | None:
+        """The circuit named in [s, e): the release's own fullest words for it."""
+        for g in gaz:
+            if g.label_ == "CIRCUIT" and s <= g.start_char < e:
+                entry = self.lexicon.circuits_by_alias.get(fold(g.text))
+                if entry is None:
+                    continue
+                same = [x.text for x in gaz if x.label_ == "CIRCUIT"
+                        and self.lexicon.circuits_by_alias.get(fold(x.text)) is entry]
+                return max(same, key=len), entry
+        return None
+
+    def _country_in(self, gaz, s, e, circuit) -> str | None:
+        for g in gaz:
+            if g.label_ == "COUNTRY" and s <= g.start_char < e:
+                return self.lexicon.countries.get(fold(g.text))
+        return circuit[1].get("country") if circuit else None
+
+    def _location(self, text: str, circuit) -> str | None:
+        if not circuit:
+            return None
+        location = circuit[1].get("location")
+        return location if location and fold(location) in fold(text) else None
+
+    def _round_in(self, sentence: str) -> tuple[int | None, int | None]:
+        for m in ROUND.finditer(sentence):
+            if m.group("num"):
+                return int(m.group("num")), int(m.group("total")) if m.group("total") else None
+            value = self.lexicon.ordinal_value(m.group("ord"))
+            if value:
+                return value, int(m.group("total2")) if m.group("total2") else None
+        return None, None
+
+    def _total(self, found: DocFacts) -> int | None:
+        return next((t.rounds_total for t in found.standings if t.rounds_total), None)
+
+
+def _title(text: str) -> str | None:
+    for line in text.split("\n"):
+        if line.strip() and not re.fullmatch(r"\s*(?:PRESS RELEASE|NEWS RELEASE|MEDIA RELEASE|FOR IMMEDIATE RELEASE)\s*", line, re.I):
+            return line.strip()
+    return None
+
+
+def _dateline(text: str, dates: list[DateMention]) -> DateMention | None:
+    """A full date at the start of one of the first lines: 'SILVERSTONE, 12 July 1998 –'."""
+    head_end = 0
+    for _ in range(6):
+        nxt = text.find("\n", head_end + 1)
+        head_end = len(text) if nxt < 0 else nxt
+    for mention in dates:
+        if mention.start > head_end or not mention.has_year:
+            continue
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        prefix = text[line_start : mention.start]
+        if re.fullmatch(r"\s*(?:(?:Date|Dated|Published)\s*:\s*|[A-ZÀ-Þ][\w .'’()-]{0,40},\s*|\w+day,?\s*)?", prefix):
+            return mention
+    return None
+
+
+@Language.factory(
+    "rp_events",
+    assigns=["doc.spans"],
+    requires=["doc.spans"],
+    default_config={"spans_key": SPANS_KEY, "scorer": scorer_config(SPANS_KEY)},
+    default_score_weights={f"spans_{SPANS_KEY}_f": 1.0},
+)
+def make_events(nlp: Language, name: str, spans_key: str, scorer) -> EventsFinder:
+    return EventsFinder(nlp, name, spans_key=spans_key, scorer=scorer)

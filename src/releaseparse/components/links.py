@@ -1,0 +1,62 @@
+"""Links and photo credits, usually in the footer of a release."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..facts import facts
+from .base import LexiconPipe, scorer_config
+
+SPANS_KEY = "rp_links"
+
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'“”)\]]+", re.IGNORECASE)
+CREDIT = re.compile(
+    r"^[ \t]*(?:Photos?|Pictures?|Images?|Photo credits?|Picture credits?|Credits?)\s*(?:credit)?\s*[:©]\s*"
+    r"(?:©\s*)?(?P<credit>[^\n(]+?)\s*(?:\(.*)?$"
+    r"|©\s*(?P<credit2>[^\n,(]+?)\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def find_links(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in URL.finditer(text):
+        url = m.group().rstrip(".,;:!?")
+        spans.append((m.start(), m.start() + len(url)))
+    return spans
+
+
+def find_credits(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in CREDIT.finditer(text):
+        group = "credit" if m.group("credit") else "credit2"
+        value = m.group(group).rstrip(" .")
+        if value and not URL.match(value):
+            spans.append((m.start(group), m.start(group) + len(value)))
+    return spans
+
+
+class LinksFinder(LexiconPipe):
+    resource_keys = ()
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = facts(doc)
+        links = find_links(doc.text)
+        credits = find_credits(doc.text)
+        found.links.extend(dict.fromkeys(doc.text[s:e] for s, e in links))
+        found.credits.extend(dict.fromkeys(doc.text[s:e] for s, e in credits))
+        self.set_spans(doc, [(s, e, "LINK") for s, e in links] + [(s, e, "CREDIT") for s, e in credits])
+        return doc
+
+
+@Language.factory(
+    "rp_links",
+    assigns=["doc.spans"],
+    default_config={"spans_key": SPANS_KEY, "scorer": scorer_config(SPANS_KEY)},
+    default_score_weights={f"spans_{SPANS_KEY}_f": 1.0},
+)
+def make_links(nlp: Language, name: str, spans_key: str, scorer) -> LinksFinder:
+    return LinksFinder(nlp, name, spans_key=spans_key, scorer=scorer)

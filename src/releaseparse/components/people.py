@@ -1,0 +1,263 @@
+"""People and teams: full names, partial mentions, nationality, roles, team.
+
+Rules, in the order they run:
+1. Names from tables (standings, results) are already in the registry: a table is the strongest
+   evidence there is.
+2. Runs of capitalised words in the prose are cut at words that can't be in a name (stopwords,
+   demonyms, role words) and at places the gazetteer already explains (circuits, series,
+   countries). A run holding a team word ("Racing", "Competition") is a team. Any other run of two
+   or more words is a person when its first word is a known first name, or when its context says
+   so (a nationality code after it, a role word or a speech verb beside it).
+3. Single words ("Andreas", "Bäckman", "Andreas'") resolve to the one full name they belong to.
+4. Nationality from "(SWE)" after a name or a demonym before it ("the Swede", "Spanish driver");
+   roles from role words beside the name; team from a team named in the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..facts import DocFacts, Entity, facts
+from ..resources import fold
+from .base import LexiconPipe, scorer_config
+
+SPANS_KEY = "rp_people"
+GAZETTEER_KEY = "rp_gazetteer"
+
+WORD = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?|&|\d+[A-Za-z]*")
+PARTICLES = frozenset("de da do dos das di del della van von der den ter ten le la du af zu y bin al el st".split())
+SUFFIXES = frozenset("jr jr. sr sr. ii iii".split())
+NAT_CODE_AFTER = re.compile(r"^\s*\(([A-Z]{1,3})\)")
+SPEECH_CUE = re.compile(r"^\s*(?:,\s*)?(?:who\s+)?(?:{verbs})\b|^[’']s\b", re.IGNORECASE)
+POSSESSIVE = re.compile(r"^(?:[’']s?)(?=\W|$)")
+NOT_A_TEAM = frozenset({"national", "olympic", "the"})
+
+
+@dataclass
+class Run:
+    """A run of capitalised words on one line."""
+
+    words: list[tuple[int, int, str]]
+
+    @property
+    def start(self) -> int:
+        return self.words[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.words[-1][1]
+
+
+def capitalised_runs(text: str, blocked: list[tuple[int, int]]) -> list[Run]:
+    """Runs of capitalised words joined by single spaces (particles allowed inside)."""
+    runs: list[Run] = []
+    current: list[tuple[int, int, str]] = []
+    blocked_starts = sorted(blocked)
+
+    def is_blocked(start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in blocked_starts)
+
+    def flush():
+        while current and current[-1][2].lower() in PARTICLES:
+            current.pop()
+        if current:
+            runs.append(Run(list(current)))
+        current.clear()
+
+    for match in WORD.finditer(text):
+        start, end, word = match.start(), match.end(), match.group()
+        capital = word[0].isupper() or word == "&" or word[0].isdigit()
+        particle = word.lower() in PARTICLES and bool(current)
+        joined = bool(current) and text[current[-1][1] : start] in (" ",)
+        if current and not joined:
+            flush()
+        if (capital or particle) and not is_blocked(start, end):
+            if word[0].isdigit() and not current:
+                continue
+            current.append((start, end, word))
+        else:
+            flush()
+    flush()
+    return runs
+
+
+class PeopleFinder(LexiconPipe):
+    resource_keys = ("first_names", "name_stopwords", "team_words", "roles", "nationalities", "speech_verbs")
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = facts(doc)
+        text = doc.text
+        blocked = [(s.start_char, s.end_char) for s in doc.spans.get(GAZETTEER_KEY, [])]
+        runs = capitalised_runs(text, blocked)
+        singles: list[tuple[int, int, str]] = []
+        for run in runs:
+            for piece in self._split(run):
+                if len(piece) >= 2 or self._is_team(piece):
+                    self._classify(text, piece, found, singles)
+                elif len(piece) == 1:
+                    singles.append(piece[0])
+        self._join_first_names(text, runs, found)
+        self._resolve_singles(text, singles, found)
+        self._nationalities(text, found)
+        self._roles(text, found)
+        self._teams_of_people(doc, found)
+        spans = [(s, e, "PERSON" if ent.kind == "person" else "TEAM")
+                 for ent in found.names.entities.values() for s, e in ent.mentions]
+        self.set_spans(doc, spans)
+        return doc
+
+    # --- candidates ----------------------------------------------------------------------------
+    def _split(self, run: Run) -> list[list[tuple[int, int, str]]]:
+        """Cut a run at words that can't be part of a name (keeping them in team names)."""
+        lex = self.lexicon
+        pieces: list[list[tuple[int, int, str]]] = [[]]
+        for word in run.words:
+            key = fold(word[2].rstrip("."))
+            stop = key in lex.name_stopwords and key not in lex.team_words
+            if stop or key in lex.nationality_words or key in lex.roles:
+                pieces.append([])
+            else:
+                pieces[-1].append(word)
+        return [p for p in pieces if p]
+
+    def _is_team(self, piece) -> bool:
+        return any(fold(w[2]) in self.lexicon.team_words for w in piece) and not any(
+            fold(w[2]) in NOT_A_TEAM for w in piece)
+
+    def _classify(self, text, piece, found: DocFacts, singles) -> None:
+        start, end = piece[0][0], piece[-1][1]
+        words = [w[2] for w in piece]
+        if self._is_team(piece):
+            while piece and (piece[0][2] == "&" or fold(piece[0][2]) in self.lexicon.name_stopwords
+                             and fold(piece[0][2]) not in self.lexicon.team_words):
+                piece = piece[1:]
+            if len(piece) >= 2 or (piece and fold(piece[0][2]) not in self.lexicon.team_words):
+                found.names.add(text[piece[0][0] : piece[-1][1]], "team", (piece[0][0], piece[-1][1]))
+            return
+        if any(w.isupper() and len(w) > 1 for w in words) and all(w.isupper() for w in words):
+            return  # an all-capitals heading, not a name
+        if words[-1].lower().rstrip(".") in SUFFIXES and len(words) == 2:
+            return
+        known = found.names.get(text[start:end])
+        if known is not None:
+            known.mentions.append((start, end))
+            return
+        first = fold(words[0])
+        if first in self.lexicon.first_names or self._has_person_context(text, start, end):
+            found.names.add(text[start:end], "person", (start, end))
+        else:
+            singles.extend(piece)
+
+    def _has_person_context(self, text: str, start: int, end: int) -> bool:
+        after = text[end : end + 40]
+        before = text[max(0, start - 40) : start]
+        if NAT_CODE_AFTER.match(after) and NAT_CODE_AFTER.match(after).group(1) in self.lexicon.nationality_codes:
+            return True
+        verbs = self.lexicon.speech_verb_regex
+        if re.match(rf"^\s*,?\s*(?:{verbs})\b", after, re.IGNORECASE):
+            return True
+        if re.search(rf"\b(?:{verbs})\s*$", before, re.IGNORECASE):
+            return True
+        tail = before.split()[-2:] if before.split() else []
+        return any(fold(w.strip(",")) in self.lexicon.roles or fold(w) in self.lexicon.nationality_words
+                   for w in tail)
+
+    def _join_first_names(self, text: str, runs: list[Run], found: DocFacts) -> None:
+        """'Andreas and Jessica Bäckman' names Andreas Bäckman too."""
+        for match in re.finditer(r"\b([^\W\d_]+) (?:and|&) ([^\W\d_]+) ([^\W\d_][^\s,.;:]+)", text):
+            first, other_first, surname = match.groups()
+            full = found.names.get(f"{other_first} {surname}")
+            if (full is not None and full.kind == "person" and first[0].isupper()
+                    and fold(first) in self.lexicon.first_names and found.names.get(f"{first} {surname}") is None):
+                found.names.add(f"{first} {surname}", "person", (match.start(1), match.end(1)))
+
+    def _resolve_singles(self, text: str, singles, found: DocFacts) -> None:
+        for start, end, word in singles:
+            word = word.rstrip(".")
+            person = found.names.resolve_person(word)
+            if person is not None and (start, end) not in person.mentions:
+                person.mentions.append((start, start + len(word)))
+        # Possessives written after the name: "Andreas’ results:"
+        for person in found.names.people():
+            person.mentions.sort()
+
+    # --- attributes ----------------------------------------------------------------------------
+    def _nationalities(self, text: str, found: DocFacts) -> None:
+        lex = self.lexicon
+        for person in found.names.people():
+            if person.nationality:
+                continue
+            for start, end in person.mentions:
+                code = NAT_CODE_AFTER.match(text[end : end + 8])
+                if code and code.group(1) in lex.nationality_codes:
+                    person.nationality = lex.nationality_codes[code.group(1)]
+                    break
+                before = text[max(0, start - 60) : start]
+                clause = re.split(r"[.;:!?\n]|,(?!\s*(?:the|a)\b)", before)[-1]
+                demonyms = [m for m in lex.demonym_regex.finditer(clause)]
+                if demonyms:
+                    person.nationality = lex.nationality_words.get(fold(demonyms[-1].group()))
+                    break
+                after = re.match(r"^,\s+(?:the|a)\s+(?:\d+-year-old\s+)?([^\W\d_]+)", text[end : end + 40])
+                if after and fold(after.group(1)) in lex.nationality_words:
+                    person.nationality = lex.nationality_words[fold(after.group(1))]
+                    break
+
+    def _roles(self, text: str, found: DocFacts) -> None:
+        lex = self.lexicon
+        rider_release = len(re.findall(r"\briders?\b", text, re.I)) > len(re.findall(r"\bdrivers?\b", text, re.I))
+        for person in found.names.people():
+            for start, end in person.mentions:
+                before = text[max(0, start - 40) : start]
+                after = text[end : end + 50]
+                role_before = list(lex.role_regex.finditer(before.split("\n")[-1]))
+                if role_before and role_before[-1].end() >= len(before.split("\n")[-1]) - 12:
+                    person.add_role(lex.roles.get(fold(role_before[-1].group())))
+                role_after = re.match(r"^\s*,\s+(?:the\s+)?(?:[\w’']+\s+){0,3}?", after)
+                if role_after:
+                    rest = after[role_after.end():]
+                    m = lex.role_regex.match(rest)
+                    if m:
+                        person.add_role(lex.roles.get(fold(m.group())))
+            if "driver" in person.roles and rider_release:
+                person.roles[person.roles.index("driver")] = "rider"
+            if not person.roles:
+                person.add_role("rider" if rider_release else "driver")
+
+    def _teams_of_people(self, doc: Doc, found: DocFacts) -> None:
+        teams = found.names.teams()
+        if not teams:
+            return
+        for sent in doc.sents:
+            s, e = sent.start_char, sent.end_char
+            in_sentence = [t for t in teams if any(s <= a < e for a, _ in t.mentions)]
+            if len(in_sentence) != 1:
+                continue
+            team = in_sentence[0]
+            team_start = min(a for a, _ in team.mentions if s <= a < e)
+            if not re.search(r"\b(?:for|with|at|joins?|joined)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+                             doc.text[max(s, team_start - 40) : team_start], re.I):
+                continue
+            for person in found.names.people():
+                if person.team is None and any(s <= a < e for a, _ in person.mentions):
+                    person.team = team.name
+
+
+@Language.factory(
+    "rp_people",
+    assigns=["doc.spans"],
+    requires=["doc.spans"],
+    default_config={"spans_key": SPANS_KEY, "scorer": scorer_config(SPANS_KEY)},
+    default_score_weights={f"spans_{SPANS_KEY}_f": 1.0},
+)
+def make_people(nlp: Language, name: str, spans_key: str, scorer) -> PeopleFinder:
+    return PeopleFinder(nlp, name, spans_key=spans_key, scorer=scorer)
+
+
+def entity_of(found: DocFacts, text: str) -> Entity | None:
+    """The person a mention names, or None."""
+    return found.names.resolve_person(text)

@@ -1,0 +1,124 @@
+"""Results stated in prose: 'finished fifth in the opening race', 'was the 2nd best Trophy driver'.
+
+Within a sentence, each position is given to the nearest person named before it ('he'/'she'
+carry the last person of the paragraph), the session named right after it or else the nearest
+one before it in the paragraph, and a class where the words say so ('best X driver', 'in LMP2').
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ..facts import DocFacts
+from ..lexicon import Lexicon
+from ..positions import (NOT_A_POSITION_AFTER, NOT_A_POSITION_BEFORE, PROSE_POSITION_FOLLOWER, position_pattern,
+                         read_position)
+from ..records import Result
+from ..sessions import SessionMention
+
+PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+OVERALL = re.compile(r"^\s*(?:place\s+|position\s+)?overall\b", re.IGNORECASE)
+SESSION_AFTER = re.compile(r"^\s*(?:place\s+|position\s+)?(?:in|of|at|for)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def class_after(text: str, lexicon: Lexicon) -> str | None:
+    """The class named right after a position: 'best WTCR Trophy driver', 'in LMP2', 'in the Pro-Am class'."""
+    best = re.match(r"^\s*(?:best|placed|highest|fastest)\s+(?P<cls>(?:[A-Z0-9][\w\-]*\s+){0,3}?[A-Z0-9][\w\-]*)\s+"
+                    r"(?:driver|rider|finisher|runner|crew|car|entry|competitor|team)\b", text)
+    if best:
+        return best.group("cls")
+    cls = lexicon.class_regex
+    named = re.match(rf"^\s*(?:place\s+|position\s+)?(?:in|of|among)\s+(?:the\s+)?(?P<cls>{cls})\b"
+                     rf"(?:\s+(?:class|category|cup|classification|ranking))?", text)
+    if named:
+        return named.group("cls")
+    generic = re.match(r"^\s*(?:place\s+|position\s+)?in\s+(?:the\s+)?(?P<cls>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})\s+"
+                       r"(?:class|category|classification)\b", text)
+    return generic.group("cls") if generic else None
+
+
+def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lexicon: Lexicon) -> list[Result]:
+    text = doc.text
+    pattern = position_pattern(lexicon)
+    mentions = sorted(
+        (start, end, person.name)
+        for person in found.names.people()
+        for start, end in person.mentions
+    )
+    results: list[Result] = []
+    last_person: str | None = None
+    last_session: SessionMention | None = None
+    paragraph_end = -1
+    for sent in doc.sents:
+        s, e = sent.start_char, sent.end_char
+        if s > paragraph_end:
+            para = text.find("\n", e - 1)
+            paragraph_end = len(text) if para < 0 else para
+            last_person = None if "\n" in text[max(0, s - 2) : s] else last_person
+        if found.is_claimed(s, e) or not text[s:e].strip():
+            continue
+        in_sent = [m for m in mentions if s <= m[0] < e]
+        sess_in = [x for x in sessions if s <= x.start < e]
+        for m in pattern.finditer(text, s, e):
+            pos = read_position(m, lexicon)
+            if pos is None:
+                continue
+            before = text[max(s, m.start() - 25) : m.start()]
+            after = text[m.end() : min(e, m.end() + 60)]
+            if pos.status == "classified" and (NOT_A_POSITION_BEFORE.search(before) or NOT_A_POSITION_AFTER.match(after)):
+                continue
+            if m.group("ord") and not PROSE_POSITION_FOLLOWER.match(after):
+                continue
+            if any(q.span[0] <= m.start() < q.span[1] for q in found.quotes):
+                continue  # a speaker's own words are not the release's statement of a result
+            if m.group("won") and re.match(r"^\s*(?:the\s+)?(?:title|championship|award|trophy|points)", after, re.I):
+                continue
+            driver = _driver_for(m.start(), in_sent, text, s, last_person)
+            if driver is None:
+                continue
+            session = _session_for(m, pos, sess_in, text, last_session)
+            if session is None:
+                continue
+            classification = None if OVERALL.match(after) else class_after(after, lexicon)
+            results.append(Result(driver=driver, session=session.code, session_label=session.label,
+                                  position=pos.position, status=pos.status, classification=classification,
+                                  span=(s, e)))
+        if in_sent:
+            last_person = in_sent[-1][2]
+        if sess_in:
+            last_session = sess_in[-1]
+        if e >= paragraph_end:
+            last_session = None
+    return results
+
+
+def _driver_for(at: int, in_sent, text: str, sent_start: int, last_person: str | None) -> str | None:
+    before = [m for m in in_sent if m[1] <= at]
+    pronoun = None
+    for p in PRONOUN.finditer(text, sent_start, at):
+        pronoun = p
+    if before and (pronoun is None or before[-1][1] > pronoun.start()):
+        return before[-1][2]
+    if pronoun is not None and last_person:
+        return last_person
+    return None
+
+
+def _session_for(m, pos, sess_in: list[SessionMention], text: str, last_session) -> SessionMention | None:
+    if pos.session_hint:
+        hinted = SessionMention(m.start(), m.end(), pos.session_hint, m.group())
+        return hinted
+    for x in sess_in:
+        if x.start >= m.end() and SESSION_AFTER.match(text[m.end() : x.start]) is not None:
+            return x
+        if x.start >= m.end() and x.start - m.end() <= 40 and not re.search(r"[,;]|\band\b", text[m.end():x.start]):
+            return x
+    before = [x for x in sess_in if x.end <= m.start()]
+    if before:
+        return before[-1]
+    after = [x for x in sess_in if x.start >= m.end()]
+    if after:
+        return after[0]
+    return last_session

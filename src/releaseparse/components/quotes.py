@@ -1,0 +1,199 @@
+"""Quotes and their speakers.
+
+Two shapes: a dash-led paragraph with the speaker after ("- …, Andreas Bäckman says."), and words
+in quotation marks of any kind (“ ” " ‘ ’ „ “ « » » «) with the attribution before, after or in the
+middle. A quote whose paragraph has no attribution continues the previous speaker's quote (the
+press convention for quotes over several paragraphs). Speakers resolve to full names; a speaker
+named only here is added to the people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..facts import DocFacts, facts
+from ..records import Quote
+from ..resources import fold
+from .base import LexiconPipe, scorer_config
+
+SPANS_KEY = "rp_quotes"
+
+# Opening mark → closing marks it pairs with.
+MARKS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"', "‘": "’", "‚": "‘’"}
+MIN_WORDS = 3
+NAME = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-.]*(?:\s+(?:de|da|van|von|der|den|di|le|la|du)?\s*[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-.]*){0,3})"
+WHO = rf"(?P<who>{NAME}|he|she|the\s+\w+(?:\s+\w+)?)"
+
+
+@dataclass
+class Piece:
+    start: int  # span of the words inside the marks / after the dash
+    end: int
+    para: int
+    speaker: str | None = None
+    explicit: bool = False  # attribution found beside this piece
+
+
+class QuotesFinder(LexiconPipe):
+    resource_keys = ("speech_verbs", "roles", "nationalities", "name_stopwords")
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = facts(doc)
+        text = doc.text
+        verbs = self.lexicon.speech_verb_regex
+        self.after_re = re.compile(
+            rf"^\s*,?\s*(?:(?P<verb1>{verbs})\s+{WHO.replace('who', 'who1')}|{WHO.replace('who', 'who2')},?\s+(?:\w+\s+)?(?P<verb2>{verbs}))\b"
+        )
+        self.before_re = re.compile(
+            rf"(?:{WHO.replace('who', 'who1')}\s+(?:\w+\s+)?(?:{verbs})(?:\s+that)?|(?:{verbs})\s+{WHO.replace('who', 'who2')}"
+            rf"|according to\s+{WHO.replace('who', 'who3')}|{WHO.replace('who', 'who4')})\s*[:,]\s*$"
+        )
+        pieces = self._dash_pieces(text) + self._marked_pieces(text)
+        pieces.sort(key=lambda p: p.start)
+        quotes = self._assemble(text, pieces, found)
+        found.quotes.extend(quotes)
+        self.set_spans(doc, [(*q.span, "QUOTE") for q in quotes])
+        return doc
+
+    # --- finding the quoted words ---------------------------------------------------------------
+    def _dash_pieces(self, text: str) -> list[Piece]:
+        pieces = []
+        for m in re.finditer(r"^[ \t]*[-–—][ \t]+(?P<body>[^\n]+)$", text, re.MULTILINE):
+            start, end = m.start("body"), m.end("body")
+            body = m.group("body")
+            if len(body.split()) < MIN_WORDS or re.match(r"^\d", body):
+                continue
+            piece = Piece(start, end, _para(text, start))
+            attribution = re.search(
+                rf",\s*(?:{WHO.replace('who', 'who1')}\s+(?:{self.lexicon.speech_verb_regex})"
+                rf"|(?:{self.lexicon.speech_verb_regex})\s+{WHO.replace('who', 'who2')})"
+                rf"(?:\s+[^.!?]*)?[.!]?\s*$", body)
+            if attribution:
+                piece.end = start + attribution.start()
+                piece.speaker = attribution.group("who1") or attribution.group("who2")
+                piece.explicit = True
+            pieces.append(piece)
+        return pieces
+
+    def _marked_pieces(self, text: str) -> list[Piece]:
+        pieces = []
+        i = 0
+        n = len(text)
+        while i < n:
+            ch = text[i]
+            closers = MARKS.get(ch)
+            if closers is None or (ch in "‘‚" and i > 0 and text[i - 1].isalpha()):
+                i += 1
+                continue
+            j = i + 1
+            end = None
+            while j < n:
+                c = text[j]
+                if c in closers and not (c == "’" and j + 1 < n and text[j + 1].isalpha()):
+                    end = j
+                    break
+                if c == "\n" and text[j : j + 2] == "\n\n" or (c == "\n" and j + 1 < n and text[j + 1] in MARKS):
+                    end = j  # an unclosed mark runs to the paragraph end
+                    break
+                j += 1
+            if end is None:
+                end = n
+            words = text[i + 1 : end]
+            if len(words.split()) >= MIN_WORDS:
+                stripped_end = i + 1 + len(words.rstrip(" ,\n"))
+                pieces.append(Piece(i + 1, stripped_end, _para(text, i)))
+            i = end + 1
+        return pieces
+
+    # --- speakers -------------------------------------------------------------------------------
+    def _assemble(self, text: str, pieces: list[Piece], found: DocFacts) -> list[Quote]:
+        for piece in pieces:
+            if piece.explicit:
+                continue
+            after = self.after_re.match(text[piece.end : piece.end + 120].lstrip("”“\"’»«"))
+            if after:
+                piece.speaker = after.group("who1") or after.group("who2")
+                piece.explicit = True
+                continue
+            line_start = text.rfind("\n", 0, piece.start) + 1
+            before = self.before_re.search(text[max(line_start, piece.start - 150) : piece.start - 1])
+            if before:
+                piece.speaker = next(g for g in (before.group(f"who{k}") for k in range(1, 5)) if g)
+                piece.explicit = True
+        quotes: list[Quote] = []
+        previous: Quote | None = None
+        previous_piece: Piece | None = None
+        for piece in pieces:
+            speaker = self._resolve(text, piece, found) if piece.speaker else None
+            joins = (previous is not None and previous_piece is not None
+                     and piece.para - previous_piece.para <= 1
+                     and (not piece.explicit or speaker == previous.speaker)
+                     and not _other_person_between(text, previous_piece.end, piece.start, found, previous.speaker))
+            if joins and (not previous_piece.explicit or not piece.explicit or speaker == previous.speaker):
+                if not piece.explicit or speaker == previous.speaker:
+                    merged_text = f"{previous.text} {_words(text, piece)}"
+                    previous = Quote(speaker=previous.speaker, text=merged_text, span=(previous.span[0], piece.end))
+                    quotes[-1] = previous
+                    previous_piece = piece if piece.explicit or not previous_piece.explicit else previous_piece
+                    previous_piece = Piece(piece.start, piece.end, piece.para, previous.speaker, True)
+                    continue
+            if speaker is None:
+                speaker = self._last_person_before(text, piece.start, found)
+            previous = Quote(speaker=speaker, text=_words(text, piece), span=(piece.start, piece.end))
+            previous_piece = piece
+            quotes.append(previous)
+        return quotes
+
+    def _resolve(self, text: str, piece: Piece, found: DocFacts) -> str | None:
+        who = piece.speaker.strip()
+        if re.fullmatch(r"he|she|the\s+\w+(?:\s+\w+)?", who, re.IGNORECASE):
+            return self._last_person_before(text, piece.start, found)
+        words = [w for w in who.split() if fold(w) not in self.lexicon.roles and fold(w) not in self.lexicon.name_stopwords]
+        name = " ".join(words).strip(" ,.")
+        if not name:
+            return self._last_person_before(text, piece.start, found)
+        person = found.names.resolve_person(name)
+        if person is None and len(words) >= 2:
+            start = text.find(name, piece.end if piece.end < len(text) else 0)
+            start = start if start >= 0 else text.find(name)
+            person = found.names.add(name, "person", (start, start + len(name)) if start >= 0 else None)
+            person.add_role("driver")
+        return person.name if person else None
+
+    def _last_person_before(self, text: str, at: int, found: DocFacts) -> str | None:
+        best = None
+        for person in found.names.people():
+            for start, _ in person.mentions:
+                if start < at and (best is None or start > best[0]):
+                    best = (start, person.name)
+        return best[1] if best else None
+
+
+def _para(text: str, at: int) -> int:
+    return text.count("\n", 0, at)
+
+
+def _words(text: str, piece: Piece) -> str:
+    return " ".join(text[piece.start : piece.end].split()).strip(" ,")
+
+
+def _other_person_between(text: str, a: int, b: int, found: DocFacts, speaker: str | None) -> bool:
+    for person in found.names.people():
+        if person.name != speaker and any(a <= s < b for s, _ in person.mentions):
+            return True
+    return False
+
+
+@Language.factory(
+    "rp_quotes",
+    assigns=["doc.spans"],
+    requires=["doc.spans"],
+    default_config={"spans_key": SPANS_KEY, "scorer": scorer_config(SPANS_KEY)},
+    default_score_weights={f"spans_{SPANS_KEY}_f": 1.0},
+)
+def make_quotes(nlp: Language, name: str, spans_key: str, scorer) -> QuotesFinder:
+    return QuotesFinder(nlp, name, spans_key=spans_key, scorer=scorer)

@@ -1,0 +1,194 @@
+"""Session results from result lists, result tables and prose.
+
+Order matters: lists and tables are read first and claim their lines; prose sentences outside
+them are read last, and a prose result that only repeats a listed one is dropped. A prose result
+that contradicts a listed one is kept out and reported as a warning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..facts import DocFacts, facts
+from ..lines import Line, cells, split_lines
+from ..positions import list_position
+from ..records import Result
+from ..sessions import find_sessions
+from .base import LexiconPipe, scorer_config
+from .prose_results import prose_results
+
+SPANS_KEY = "rp_results"
+
+OWNER_HEADING = re.compile(
+    r"^\s*(?:results?\s+(?:for|of)\s+(?P<owner2>[^:]+?)|(?P<owner>[^\W\d_][^:]{1,60}?)(?:[’']s?)?\s+results?)\s*:?\s*$",
+    re.IGNORECASE,
+)
+LIST_SEPARATOR = re.compile(r"^\s*(?:[:–—\-=|]|\s)\s*")
+FINISH_START = re.compile(r"\b(?:finish(?:ed)?|result|pos(?:ition)?)\s*[:\-–]\s*", re.IGNORECASE)
+TABLE_HEADER = re.compile(r"^\s*(?:pos\.?|position|p|rank|pl\.?)\s*(?:\t|\s{2,}|\s)", re.IGNORECASE)
+TIMING = re.compile(r"\d:\d\d|\blaps?\b|^\+|\bDNF\b|\bRet\b|\d+\.\d{3}", re.IGNORECASE)
+
+
+class ResultsFinder(LexiconPipe):
+    resource_keys = ("sessions", "ordinals", "statuses", "classes", "nationalities", "speech_verbs")
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = facts(doc)
+        lines = split_lines(doc.text)
+        sessions = find_sessions(doc.text, self.data["sessions"])
+        listed = self._list_results(doc.text, lines, sessions, found)
+        listed += self._table_results(lines, sessions, found)
+        prose = prose_results(doc, sessions, found, self.lexicon)
+        found.results.extend(merge(listed, prose, found))
+        self.set_spans(doc, [(*r.span, r.session) for r in found.results])
+        return doc
+
+    # --- result lists --------------------------------------------------------------------------
+    def _list_results(self, text, lines: list[Line], sessions, found: DocFacts) -> list[Result]:
+        """'Free Practice 1: 21st place' lines, owned by the 'Andreas’ results:' heading above."""
+        by_start = {s.start: s for s in sessions}
+        owner = None
+        heading_session = None
+        results: list[Result] = []
+        for line in lines:
+            stripped = line.stripped
+            if not stripped:
+                continue
+            heading = OWNER_HEADING.match(line.text)
+            if heading:
+                person = found.names.resolve_person(heading.group("owner") or heading.group("owner2"))
+                if person is not None:
+                    owner = person
+                    continue
+            lead = len(line.text) - len(line.text.lstrip())
+            session = by_start.get(line.start + lead)
+            if session is None:
+                named = self._named_line(line, sessions, found)
+                if named:
+                    results.append(named)
+                    continue
+                just_session = [s for s in sessions if line.start <= s.start and s.end <= line.end]
+                if just_session and len(stripped) <= len(just_session[0].label) + 12:
+                    heading_session = just_session[0]
+                finish = FINISH_START.search(line.text)
+                if finish and owner and heading_session:
+                    pos = list_position(line.text[finish.end():], self.lexicon)
+                    if pos:
+                        results.append(self._result(owner.name, heading_session, pos, line, finish.end()))
+                continue
+            rest = line.text[session.end - line.start:]
+            sep = LIST_SEPARATOR.match(rest)
+            if not sep or owner is None:
+                continue
+            offset = session.end - line.start + sep.end()
+            pos = list_position(line.text[offset:], self.lexicon)
+            if pos is None:
+                finish = FINISH_START.search(line.text[offset:])
+                if finish:
+                    offset += finish.end()
+                    pos = list_position(line.text[offset:], self.lexicon)
+            if pos is not None:
+                results.append(self._result(owner.name, session, pos, line, offset))
+        return results
+
+    def _named_line(self, line: Line, sessions, found: DocFacts) -> Result | None:
+        """'Andreas Bäckman – Race 1: 15th' style lines naming the driver first."""
+        return None
+
+    def _result(self, driver, session, pos, line: Line, offset: int) -> Result:
+        found_span = line.strip_span()
+        return Result(driver=driver, session=session.code, session_label=session.label,
+                      position=pos.position, status=pos.status, span=found_span)
+
+    # --- result tables -------------------------------------------------------------------------
+    def _table_results(self, lines: list[Line], sessions, found: DocFacts) -> list[Result]:
+        """Rows of a results table under a heading that names the session."""
+        results: list[Result] = []
+        session = None
+        header_cols: list[str] | None = None
+        for line in lines:
+            if line.is_blank:
+                header_cols = None if not results or results[-1].span[1] < line.start - 1 else header_cols
+                continue
+            in_line = [s for s in sessions if line.start <= s.start < line.end]
+            parts = cells(line)
+            if TABLE_HEADER.match(line.text) and len(parts) >= 3 and not re.search(r"\d:\d", line.text):
+                header_cols = [p[2].lower() for p in parts]
+                continue
+            if in_line and len(parts) <= 2 and not re.match(r"^\s*\d", line.text):
+                session = in_line[0]
+                header_cols = None
+                continue
+            if session is None or len(parts) < 3 or found.is_claimed(line.start, line.end):
+                continue
+            row = self._table_row(parts, header_cols, found)
+            if row is None:
+                continue
+            name, position, status, classification = row
+            results.append(Result(driver=name, session=session.code, session_label=session.label,
+                                  position=position, status=status, classification=classification,
+                                  span=line.strip_span()))
+            found.claimed.append(line.strip_span())
+        return results
+
+    def _table_row(self, parts, header_cols, found: DocFacts):
+        first = parts[0][2]
+        pos = re.fullmatch(r"(?:P)?(\d{1,3})\.?", first)
+        status = self.lexicon.statuses.get(first.lower())
+        if not pos and not status:
+            return None
+        if not any(TIMING.search(p[2]) for p in parts[1:]) and header_cols is None:
+            return None
+        name_index = None
+        if header_cols:
+            for key in ("driver", "drivers", "rider", "name", "crew", "driver/co-driver"):
+                if key in header_cols:
+                    name_index = header_cols.index(key)
+                    break
+        if name_index is None or name_index >= len(parts):
+            name_index = next((i for i, p in enumerate(parts[1:], 1)
+                               if re.search(r"[^\W\d_]{2,}\s+[^\W\d_]", p[2])), None)
+        if name_index is None:
+            return None
+        start, end, name = parts[name_index]
+        name = re.sub(r"\s*\([A-Z]{1,3}\)$", "", name).strip()
+        names = [n.strip() for n in re.split(r"\s+/\s+|\s*/\s*(?=[A-Z])", name)]
+        person = found.names.resolve_person(names[0]) or found.names.add(names[0], "person", (start, start + len(names[0])))
+        classification = None
+        if header_cols and "class" in header_cols:
+            idx = header_cols.index("class")
+            classification = None if idx >= len(parts) else None
+        if pos:
+            return person.name, int(pos.group(1)), "classified", classification
+        return person.name, None, status, classification
+
+
+def merge(listed: list[Result], prose: list[Result], found: DocFacts) -> list[Result]:
+    """Listed results first; prose only adds what the lists do not already say."""
+    out: list[Result] = []
+    seen: dict[tuple, Result] = {}
+    for result in [*listed, *prose]:
+        key = (result.driver.casefold(), result.session, result.classification)
+        known = seen.get(key)
+        if known is None:
+            seen[key] = result
+            out.append(result)
+        elif known.position != result.position and (known.position is not None and result.position is not None):
+            found.warn("results.conflict",
+                       f"{result.driver} {result.session}: {known.position} in one place, {result.position} in another",
+                       result.span)
+    return out
+
+
+@Language.factory(
+    "rp_results",
+    assigns=["doc.spans"],
+    requires=["doc.spans"],
+    default_config={"spans_key": SPANS_KEY, "scorer": scorer_config(SPANS_KEY)},
+    default_score_weights={f"spans_{SPANS_KEY}_f": 1.0},
+)
+def make_results(nlp: Language, name: str, spans_key: str, scorer) -> ResultsFinder:
+    return ResultsFinder(nlp, name, spans_key=spans_key, scorer=scorer)

@@ -1,0 +1,229 @@
+"""Championship standings tables: heading, season, 'After 2 of 8', rows, elision lines.
+
+Rows come as '1: Name (FRA), 61 p.', '1. Name (NAT) 61 pts', 'P1 Name 245' or tab/space columns.
+A table is a run of rows with rising positions; elision lines ('–', '…') may sit between them.
+Names found here seed the name registry: a table says plainly who is a driver and who a team.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..facts import facts
+from ..lexicon import Lexicon
+from ..lines import Line, cells, split_lines
+from ..records import Standings, StandingsRow
+from .base import LexiconPipe, scorer_config
+
+SPANS_KEY = "rp_standings"
+
+POINTS = r"(?P<pts>\d{1,4}(?:[.,]5)?)\s*(?:p\b\.?|pts\b\.?|points\b|pt\b\.?|pnts\b\.?)?"
+ROW_INLINE = re.compile(
+    r"^\s*(?:P|Pos\.?\s*)?(?P<pos>\d{1,3})\s*(?:[:.)]|\s-|\s)\s*"
+    r"(?P<name>[^\d\t(),:]*?[^\W\d_][^\t(),:]*?)\s*"
+    r"(?:\((?P<nat>[A-Z]{1,3})\))?\s*[,;–—-]?\s*" + POINTS + r"\s*$"
+)
+ELISION = re.compile(r"^\s*(?:[–—\-…]+|\.{3,}|\(\.\.\.\))\s*$")
+AFTER_ROUNDS = re.compile(
+    r"\bafter\s+(?:round\s+)?(?P<after>\d{1,2})(?:\s+of\s+(?P<total>\d{1,2}))?"
+    r"|\bround\s+(?P<after2>\d{1,2})\s+of\s+(?P<total2>\d{1,2})",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+STANDINGS_WORDS = re.compile(r"standings|championship|points|classement|table|ranking|after|cup|trophy|series", re.I)
+RESULTS_WORDS = re.compile(r"\bresults?\b|classification|qualifying|practice|race \d|\bheat|final\b", re.I)
+TITLE_TRIM = re.compile(r"\s*(?:[–—-]\s*)?(?:overall\s*)?\((?:top\s*\d+|provisional|unofficial)\)\s*$|\s*[–—-]\s*overall\s*$|\s+standings\s*$", re.I)
+CATEGORY_WORDS = (
+    ("co-drivers", re.compile(r"co-?drivers?|navigators?", re.I)),
+    ("manufacturers", re.compile(r"manufacturers?|makes|marques|brands", re.I)),
+    ("teams", re.compile(r"\bteams?\b|constructors?|entrants?", re.I)),
+    ("drivers", re.compile(r"drivers?|riders?|pilots?", re.I)),
+)
+
+
+@dataclass
+class Row:
+    line: Line
+    position: int
+    name: str
+    name_span: tuple[int, int]
+    nationality: str | None
+    points: float | None
+
+
+def parse_points(text: str) -> float | None:
+    """'61', '61 p.', '17.5 pts' → number of points."""
+    match = re.match(r"^\s*(\d{1,4}(?:[.,]\d)?)", text)
+    return float(match.group(1).replace(",", ".")) if match else None
+
+
+def parse_row(line: Line, lexicon: Lexicon) -> Row | None:
+    """One standings row, inline ('1: Name (FRA), 61 p.') or in columns."""
+    match = ROW_INLINE.match(line.text)
+    if match and match.group("name").strip():
+        name = match.group("name").strip(" ,;–—-")
+        start = line.start + match.start("name")
+        start += match.group("name").index(name[:1]) if name else 0
+        nat = match.group("nat")
+        return Row(line, int(match.group("pos")), name, (start, start + len(name)),
+                   lexicon.nationality_codes.get(nat) if nat else None, parse_points(match.group("pts")))
+    return _parse_columns(line, lexicon)
+
+
+def _parse_columns(line: Line, lexicon: Lexicon) -> Row | None:
+    parts = cells(line)
+    if len(parts) < 3:
+        return None
+    pos = re.fullmatch(r"(?:P|Pos\.?\s*)?(\d{1,3})[.:)]?", parts[0][2])
+    points = re.fullmatch(r"(\d{1,4}(?:[.,]5)?)\s*(?:p\.?|pts\.?|points)?", parts[-1][2])
+    if not pos or not points:
+        return None
+    name_cell = None
+    nationality = None
+    for start, end, value in parts[1:-1]:
+        code = value.strip("()")
+        if re.fullmatch(r"[A-Z]{1,3}", code) and code in lexicon.nationality_codes:
+            nationality = nationality or lexicon.nationality_codes[code]
+            continue
+        if name_cell is None and re.search(r"[^\W\d_]{2}", value) and not re.fullmatch(r"#?\d+", value):
+            name_cell = (start, end, value)
+    if name_cell is None:
+        return None
+    start, end, value = name_cell
+    inline_nat = re.search(r"\s*\(([A-Z]{1,3})\)$", value)
+    if inline_nat:
+        nationality = lexicon.nationality_codes.get(inline_nat.group(1), nationality)
+        end -= len(inline_nat.group(0))
+        value = value[: len(value) - len(inline_nat.group(0))]
+    return Row(line, int(pos.group(1)), value, (start, end), nationality, parse_points(points.group(1)))
+
+
+@dataclass
+class Table:
+    rows: list[Row]
+    heading: list[Line]
+
+
+def find_tables(lines: list[Line], lexicon: Lexicon) -> list[Table]:
+    """Runs of rows with rising positions, elision lines allowed between rows."""
+    tables: list[Table] = []
+    current: list[Row] = []
+    gap: list[Line] = []
+
+    def close():
+        if len(current) >= 2:
+            tables.append(Table(rows=list(current), heading=_heading(lines, current[0].line.index)))
+        current.clear()
+
+    for line in lines:
+        row = parse_row(line, lexicon) if not line.is_blank else None
+        if row and (not current or row.position > current[-1].position):
+            current.append(row)
+            gap.clear()
+        elif current and (ELISION.match(line.text) or line.is_blank) and len(gap) < 2:
+            gap.append(line)
+        else:
+            close()
+            gap.clear()
+            if row:
+                current.append(row)
+    close()
+    return tables
+
+
+def _heading(lines: list[Line], first_row: int) -> list[Line]:
+    """Up to three text lines above a table, nearest last; stops at a blank line after text."""
+    heading: list[Line] = []
+    i = first_row - 1
+    while i >= 0 and len(heading) < 3:
+        line = lines[i]
+        if line.is_blank:
+            if heading:
+                break
+        elif re.search(r"https?://|\bhere\b|^\s*\d{1,3}\s*[:.)]", line.text, re.I):
+            break
+        else:
+            heading.insert(0, line)
+        i -= 1
+    return heading
+
+
+def is_standings(table: Table) -> bool:
+    head = " ".join(l.stripped for l in table.heading)
+    if RESULTS_WORDS.search(head) and not re.search(r"standings|championship", head, re.I):
+        return False
+    return bool(STANDINGS_WORDS.search(head)) or all(r.points is not None for r in table.rows)
+
+
+def describe(table: Table) -> dict:
+    """Title, championship, category, season and rounds from the heading lines."""
+    title_line = None
+    season = after = total = None
+    for line in reversed(table.heading):
+        text = line.stripped
+        rounds = AFTER_ROUNDS.search(text)
+        if rounds:
+            after = int(rounds.group("after") or rounds.group("after2"))
+            total_text = rounds.group("total") or rounds.group("total2")
+            total = int(total_text) if total_text else None
+        year = YEAR.search(text)
+        if year and season is None:
+            season = int(year.group(1))
+        meta_only = rounds is not None and len(re.sub(r"\(.*?\)", "", text).split()) <= 4
+        if title_line is None and not meta_only:
+            title_line = line
+    title = title_line.stripped if title_line else None
+    championship = TITLE_TRIM.sub("", title).strip() if title else None
+    head = " ".join(l.stripped for l in table.heading)
+    category = next((name for name, words in CATEGORY_WORDS if words.search(head)), None)
+    if category is None:
+        category = "drivers" if any(r.nationality for r in table.rows) else "other"
+    return {"title": title, "championship": championship or None, "category": category,
+            "season": season, "after_round": after, "rounds_total": total}
+
+
+class StandingsFinder(LexiconPipe):
+    resource_keys = ("nationalities",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = facts(doc)
+        lines = split_lines(doc.text)
+        spans = []
+        for table in find_tables(lines, self.lexicon):
+            if not is_standings(table):
+                continue
+            meta = describe(table)
+            rows = [StandingsRow(position=r.position, name=r.name, nationality=r.nationality,
+                                 points=r.points, span=r.line.strip_span()) for r in table.rows]
+            start = (table.heading[0] if table.heading else table.rows[0].line).strip_span()[0]
+            end = table.rows[-1].line.strip_span()[1]
+            found.standings.append(Standings(rows=rows, span=(start, end), **meta))
+            found.claimed.append((start, end))
+            kind = "team" if meta["category"] in ("teams", "manufacturers") else "person"
+            for row in table.rows:
+                if meta["category"] == "manufacturers":
+                    continue
+                entity = found.names.add(row.name, kind, row.name_span)
+                if kind == "person":
+                    entity.nationality = entity.nationality or row.nationality
+                    entity.add_role("co-driver" if meta["category"] == "co-drivers" else None)
+                spans.append((*row.line.strip_span(), meta["category"]))
+            points = [r.points for r in table.rows if r.points is not None]
+            if any(b > a for a, b in zip(points, points[1:])):
+                found.warn("standings.points_order", "points rise down the table", (start, end))
+        self.set_spans(doc, spans)
+        return doc
+
+
+@Language.factory(
+    "rp_standings",
+    assigns=["doc.spans"],
+    default_config={"spans_key": SPANS_KEY, "scorer": scorer_config(SPANS_KEY)},
+    default_score_weights={f"spans_{SPANS_KEY}_f": 1.0},
+)
+def make_standings(nlp: Language, name: str, spans_key: str, scorer) -> StandingsFinder:
+    return StandingsFinder(nlp, name, spans_key=spans_key, scorer=scorer)

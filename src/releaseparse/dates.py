@@ -1,0 +1,105 @@
+"""Date expressions of releases, found by our own patterns and resolved piece by piece.
+
+`dateparser.search_dates` reads ordinals like '15th' as dates and 'June 26th-27th' as 1927, so we
+find the expressions ourselves ('June 26th-27th', '9-11 July', '26/27 June 1993', 'May 28, 2006',
+'30 June – 2 July') and hand dateparser one day, month and year at a time with strict settings.
+A missing year comes from the release (see `events`), never from today's clock.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import dateparser
+
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+         r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?:19[5-9]\d|20\d\d)"
+RANGE = r"\s*(?:[-–—/&]|to|and|until)\s*"
+WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)"
+
+DATE_EXPRESSION = re.compile(
+    rf"\b(?:"
+    # June 30th – July 2nd, 2006 / June 26th-27th / July 9-11, 2021 / May 28, 2006
+    rf"(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:{RANGE}(?:(?P<m1b>{MONTH})\s+)?(?P<d1b>{DAY}))?(?:,?\s+(?P<y1>{YEAR}))?"
+    # 30 June – 2 July 2006 / 9-11 July / 26/27 June 1993 / Sunday 14 May 2000
+    rf"|{WEEKDAY}?(?P<d2>{DAY})(?:\s+(?P<m2a>{MONTH}))?(?:{RANGE}{WEEKDAY}?(?P<d2b>{DAY}))?\s+(?:of\s+)?(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?"
+    # 14.05.2000 / 14/05/2000
+    rf"|(?P<d3>[0-3]?\d)[./](?P<m3>[01]?\d)[./](?P<y3>{YEAR})"
+    rf")\b(?!\s*(?:laps?|km|miles|points|pts|kg|hp|bhp|metres|seconds)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    first: tuple[int | None, int, int]  # (year or None, month, day)
+    last: tuple[int | None, int, int]
+
+    @property
+    def has_year(self) -> bool:
+        return self.first[0] is not None
+
+
+@lru_cache(maxsize=4096)
+def month_number(name: str) -> int | None:
+    parsed = dateparser.parse(f"1 {name.rstrip('.')} 2000", languages=["en"],
+                              settings={"STRICT_PARSING": True, "DATE_ORDER": "DMY"})
+    return parsed.month if parsed else None
+
+
+@lru_cache(maxsize=4096)
+def make_date(year: int, month: int, day: int) -> date | None:
+    """One calendar day via dateparser, strictly: no guessing of missing parts."""
+    parsed = dateparser.parse(f"{year:04d}-{month:02d}-{day:02d}", date_formats=["%Y-%m-%d"],
+                              languages=["en"], settings={"STRICT_PARSING": True})
+    return parsed.date() if parsed else None
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group())
+
+
+def find_dates(text: str) -> list[DateMention]:
+    found = []
+    for m in DATE_EXPRESSION.finditer(text):
+        g = m.groupdict()
+        if g["m1"]:
+            m_first = month_number(g["m1"])
+            m_last = month_number(g["m1b"]) if g["m1b"] else m_first
+            d_first = _day(g["d1"])
+            d_last = _day(g["d1b"]) if g["d1b"] else d_first
+            year = int(g["y1"]) if g["y1"] else None
+        elif g["m2"]:
+            m_last = month_number(g["m2"])
+            m_first = month_number(g["m2a"]) if g["m2a"] else m_last
+            d_first = _day(g["d2"])
+            d_last = _day(g["d2b"]) if g["d2b"] else d_first
+            year = int(g["y2"]) if g["y2"] else None
+        else:
+            d_first = d_last = int(g["d3"])
+            m_first = m_last = int(g["m3"])
+            year = int(g["y3"])
+        if not m_first or not m_last or not (1 <= d_first <= 31 and 1 <= d_last <= 31):
+            continue
+        if (m_first, d_first) > (m_last, d_last) and m_first == m_last:
+            continue
+        start_year = year - 1 if year and m_first > m_last else year
+        found.append(DateMention(m.start(), m.end(), (start_year, m_first, d_first), (year, m_last, d_last)))
+    return found
+
+
+def resolve(mention: DateMention, year: int | None) -> tuple[date | None, date | None]:
+    """Start and end dates, taking `year` where the expression gives none."""
+    y_last = mention.last[0] if mention.last[0] is not None else year
+    if y_last is None:
+        return None, None
+    y_first = mention.first[0] if mention.first[0] is not None else (
+        y_last - 1 if mention.first[1] > mention.last[1] else y_last)
+    return make_date(y_first, mention.first[1], mention.first[2]), make_date(y_last, mention.last[1], mention.last[2])

@@ -1,0 +1,116 @@
+"""What the components find in one Doc, kept in `doc.user_data["rp"]` until records are made.
+
+Finished values are the record models themselves (`records.py`); only the name registry, which
+later components keep resolving into, has a type of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc
+
+from .records import Event, ParseWarning, Quote, Result, Standings
+from .resources import fold
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Entity:
+    """A person or a team, with every mention found so far."""
+
+    name: str
+    kind: str  # "person" or "team"
+    mentions: list[Span] = field(default_factory=list)
+    nationality: str | None = None
+    roles: list[str] = field(default_factory=list)
+    team: str | None = None
+
+    def add_role(self, role: str | None) -> None:
+        if role and role not in self.roles:
+            self.roles.append(role)
+
+
+@dataclass
+class NameRegistry:
+    """People and teams of one release; partial mentions resolve to the full name given anywhere."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)  # folded full name → entity
+
+    def add(self, name: str, kind: str, span: Span | None = None) -> Entity:
+        key = fold(name)
+        entity = self.entities.get(key)
+        if entity is None:
+            entity = self.entities[key] = Entity(name=name, kind=kind)
+        if span and span not in entity.mentions:
+            entity.mentions.append(span)
+        return entity
+
+    def get(self, name: str) -> Entity | None:
+        return self.entities.get(fold(name))
+
+    def people(self) -> list[Entity]:
+        return [e for e in self.entities.values() if e.kind == "person"]
+
+    def teams(self) -> list[Entity]:
+        return [e for e in self.entities.values() if e.kind == "team"]
+
+    def resolve_person(self, text: str) -> Entity | None:
+        """The person a mention names: the full name, or a unique first name or surname."""
+        key = fold(text.strip())
+        if not key:
+            return None
+        exact = self.entities.get(key)
+        if exact is not None and exact.kind == "person":
+            return exact
+        parts = key.split()
+        matches = [
+            e for e in self.people()
+            if _name_contains(fold(e.name).split(), parts)
+        ]
+        if len(matches) == 1:
+            return matches[0]
+        return None
+
+
+def _name_contains(full: list[str], part: list[str]) -> bool:
+    """'backman' in 'andreas backman'; 'andreas' too; 'karl vernay' in 'jean-karl vernay' is not."""
+    n = len(part)
+    if n >= len(full):
+        return False
+    if full[:n] == part or full[-n:] == part:
+        return True
+    # hyphenated surname: 'Kowalczyk' for 'Kowalczyk-Dabrowski'
+    return n == 1 and full[-1].split("-")[0] == part[0]
+
+
+@dataclass
+class DocFacts:
+    names: NameRegistry = field(default_factory=NameRegistry)
+    results: list[Result] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    standings: list[Standings] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+    title: str | None = None
+    published: date | None = None
+    season: int | None = None
+    series: str | None = None
+    # Spans already explained by a table or list, which prose rules must not read again.
+    claimed: list[Span] = field(default_factory=list)
+
+    def warn(self, code: str, message: str, span: Span | None = None) -> None:
+        self.warnings.append(ParseWarning(code=code, message=message, span=span))
+
+    def is_claimed(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.claimed)
+
+
+def facts(doc: Doc) -> DocFacts:
+    if "rp" not in doc.user_data:
+        doc.user_data["rp"] = DocFacts()
+    return doc.user_data["rp"]

@@ -1,0 +1,33 @@
+from datetime import date
+
+import pytest
+
+from releaseparse.dates import find_dates, resolve
+
+
+@pytest.mark.parametrize(
+    "text, year, start, end",
+    [
+        ("Last weekend, June 26th-27th, the race", 2021, date(2021, 6, 26), date(2021, 6, 27)),
+        ("on 9-11 July at the track", 2019, date(2019, 7, 9), date(2019, 7, 11)),
+        ("the 26/27 June 1993 race", None, date(1993, 6, 26), date(1993, 6, 27)),
+        ("the weekend of 10–11 June", 2000, date(2000, 6, 10), date(2000, 6, 11)),
+        ("INDIANAPOLIS, May 28, 2006 -", None, date(2006, 5, 28), date(2006, 5, 28)),
+        ("Sunday 14 May 2000", None, date(2000, 5, 14), date(2000, 5, 14)),
+        ("from June 30th to July 2nd", 2006, date(2006, 6, 30), date(2006, 7, 2)),
+        ("Wierzbów, 19.05.2024", None, date(2024, 5, 19), date(2024, 5, 19)),
+    ],
+)
+def test_date_expressions(text, year, start, end):
+    (mention,) = find_dates(text)
+    assert resolve(mention, year) == (start, end)
+
+
+def test_no_year_stays_null():
+    (mention,) = find_dates("July 9th-11th")
+    assert resolve(mention, None) == (None, None)
+
+
+@pytest.mark.parametrize("text", ["his 15th position", "4,182 km long", "after 2 of 8 race weekends", "61 p."])
+def test_ordinals_and_numbers_are_not_dates(text):
+    assert find_dates(text) == []
