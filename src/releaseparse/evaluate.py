@@ -111,13 +111,17 @@ class Scorer:
         entry = self.lexicon.circuits_by_alias.get(fold(name))
         return fold(entry["name"]) if entry else fold(name)
 
+    def code(self, nationality: str) -> str:
+        """'SUI' and 'CHE' are one nationality."""
+        return self.lexicon.nationality_codes.get(nationality.upper(), nationality.upper())
+
     def score(self, gold: dict, rec: Release) -> dict[str, Score]:
         ck = self.circuit_key
         gold_people = gold.get("people", [])
         return {
             "people": _count([fold(p["name"]) for p in gold_people], [fold(p.name) for p in rec.people]),
-            "nationality": _count([(fold(p["name"]), p["nationality"]) for p in gold_people if p.get("nationality")],
-                                  [(fold(p.name), p.nationality) for p in rec.people if p.nationality]),
+            "nationality": _count([(fold(p["name"]), self.code(p["nationality"])) for p in gold_people if p.get("nationality")],
+                                  [(fold(p.name), self.code(p.nationality)) for p in rec.people if p.nationality]),
             "teams": _count([fold(t["name"]) for t in gold.get("teams", [])], [fold(t.name) for t in rec.teams]),
             "results": _count(
                 [(fold(r["driver"]), r["session"], r.get("position"), fold(r.get("classification") or ""))

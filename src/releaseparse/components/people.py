@@ -70,6 +70,8 @@ def capitalised_runs(text: str, blocked: list[tuple[int, int]]) -> list[Run]:
 
     for match in WORD.finditer(text):
         start, end, word = match.start(), match.end(), match.group()
+        if word.endswith(".") and len(word) > 2 and word.lower() not in SUFFIXES:
+            word, end = word[:-1], end - 1  # a sentence's full stop, not an initial
         capital = word[0].isupper() or word == "&" or word[0].isdigit()
         particle = word.lower() in PARTICLES and bool(current)
         joined = bool(current) and text[current[-1][1] : start] in (" ",)

@@ -106,7 +106,23 @@ def _driver_for(at: int, in_sent, text: str, sent_start: int, last_person: str |
     return None
 
 
-def _session_for(m, pos, sess_in: list[SessionMention], text: str, last_session) -> SessionMention | None:
+QUALIFIED = re.compile(r"\bqualif(?:ied|ying|ies)\s+(?:only\s+|a\s+|an\s+)?$", re.IGNORECASE)
+
+
+def _session_for(m, pos, sess_in, text, last_session) -> SessionMention | None:
+    session = _named_session(m, pos, sess_in, text, last_session)
+    if session is not None and session.code == "RACE":
+        numbered = [x for x in sess_in if x.code.startswith("RACE") and x.code != "RACE" and x.end <= m.start()]
+        if numbered:
+            return numbered[-1]  # 'the race' after 'In Race 1' is Race 1
+        if last_session is not None and last_session.code.startswith("RACE") and last_session.code != "RACE":
+            return last_session
+    return session
+
+
+def _named_session(m, pos, sess_in: list[SessionMention], text: str, last_session) -> SessionMention | None:
+    if QUALIFIED.search(text[max(0, m.start() - 25) : m.start()]):
+        return SessionMention(m.start(), m.end(), "Q", "qualified")
     if pos.session_hint:
         hinted = SessionMention(m.start(), m.end(), pos.session_hint, m.group())
         return hinted

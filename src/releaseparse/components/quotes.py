@@ -25,8 +25,10 @@ SPANS_KEY = "rp_quotes"
 # Opening mark → closing marks it pairs with.
 MARKS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"', "‘": "’", "‚": "‘’"}
 MIN_WORDS = 3
-NAME = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-.]*(?:\s+(?:de|da|van|von|der|den|di|le|la|du)?\s*[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-.]*){0,3})"
-WHO = rf"(?P<who>{NAME}|he|she|the\s+\w+(?:\s+\w+)?)"
+CLOSING = re.compile(r"^[\s,.!?…]*[”“\"’»«‘']+")
+NAME = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\.?(?: (?:de|da|van|von|der|den|di|le|la|du) ?)?(?: [A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*){0,3})"
+ROLE_PREFIX = r"(?:(?:[a-z][a-z\-]+|[A-Z][\w’'\-]*['’]s) ){0,4}?"
+_WHO = rf"(?P<who>he|she|[Tt]he \w+(?: \w+)?(?= (?:{{verbs}})\b)|{ROLE_PREFIX}{NAME})"
 
 
 @dataclass
@@ -45,8 +47,9 @@ class QuotesFinder(LexiconPipe):
         found = facts(doc)
         text = doc.text
         verbs = self.lexicon.speech_verb_regex
+        WHO = _WHO.replace("{verbs}", verbs)
         self.after_re = re.compile(
-            rf"^\s*,?\s*(?:(?P<verb1>{verbs})\s+{WHO.replace('who', 'who1')}|{WHO.replace('who', 'who2')},?\s+(?:\w+\s+)?(?P<verb2>{verbs}))\b"
+            rf"^[ \t]*,?[ \t]*(?:(?P<verb1>{verbs})\s+{WHO.replace('who', 'who1')}|{WHO.replace('who', 'who2')},?\s+(?:\w+\s+)?(?P<verb2>{verbs}))\b"
         )
         self.before_re = re.compile(
             rf"(?:{WHO.replace('who', 'who1')}\s+(?:\w+\s+)?(?:{verbs})(?:\s+that)?|(?:{verbs})\s+{WHO.replace('who', 'who2')}"
@@ -68,9 +71,10 @@ class QuotesFinder(LexiconPipe):
             if len(body.split()) < MIN_WORDS or re.match(r"^\d", body):
                 continue
             piece = Piece(start, end, _para(text, start))
+            WHO = _WHO.replace("{verbs}", self.lexicon.speech_verb_regex)
             attribution = re.search(
                 rf",\s*(?:{WHO.replace('who', 'who1')}\s+(?:{self.lexicon.speech_verb_regex})"
-                rf"|(?:{self.lexicon.speech_verb_regex})\s+{WHO.replace('who', 'who2')})"
+                rf"|(?:{self.lexicon.speech_verb_regex})\s+(?P<who2>[^.!?]{{2,80}}?))"
                 rf"(?:\s+[^.!?]*)?[.!]?\s*$", body)
             if attribution:
                 piece.end = start + attribution.start()
@@ -114,7 +118,7 @@ class QuotesFinder(LexiconPipe):
         for piece in pieces:
             if piece.explicit:
                 continue
-            after = self.after_re.match(text[piece.end : piece.end + 120].lstrip("”“\"’»«"))
+            after = self.after_re.match(CLOSING.sub("", text[piece.end : piece.end + 120]))
             if after:
                 piece.speaker = after.group("who1") or after.group("who2")
                 piece.explicit = True
@@ -149,10 +153,10 @@ class QuotesFinder(LexiconPipe):
         return quotes
 
     def _resolve(self, text: str, piece: Piece, found: DocFacts) -> str | None:
-        who = piece.speaker.strip()
+        who = piece.speaker.strip().rstrip(".")
         if re.fullmatch(r"he|she|the\s+\w+(?:\s+\w+)?", who, re.IGNORECASE):
             return self._last_person_before(text, piece.start, found)
-        words = [w for w in who.split() if fold(w) not in self.lexicon.roles and fold(w) not in self.lexicon.name_stopwords]
+        words = _last_name_run(who, self.lexicon)
         name = " ".join(words).strip(" ,.")
         if not name:
             return self._last_person_before(text, piece.start, found)
@@ -171,6 +175,24 @@ class QuotesFinder(LexiconPipe):
                 if start < at and (best is None or start > best[0]):
                     best = (start, person.name)
         return best[1] if best else None
+
+
+PARTICLES = frozenset("de da do dos di del van von der den ter le la du".split())
+
+
+def _last_name_run(who: str, lexicon) -> list[str]:
+    """'Nordvik Motorsport team principal Hanna Ek' → ['Hanna', 'Ek']: the name ends the phrase."""
+    runs: list[list[str]] = [[]]
+    for word in who.replace(",", " , ").split():
+        word = word.rstrip(".")
+        key = fold(word)
+        name_like = word[:1].isupper() and key not in lexicon.roles and key not in lexicon.name_stopwords
+        if name_like or (key in PARTICLES and runs[-1]):
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    runs = [r for r in runs if r]
+    return runs[-1] if runs else []
 
 
 def _para(text: str, at: int) -> int:

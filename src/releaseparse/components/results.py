@@ -16,6 +16,7 @@ from ..facts import DocFacts, facts
 from ..lines import Line, cells, split_lines
 from ..positions import list_position
 from ..records import Result
+from ..resources import fold
 from ..sessions import find_sessions
 from .base import LexiconPipe, scorer_config
 from .prose_results import prose_results
@@ -57,12 +58,10 @@ class ResultsFinder(LexiconPipe):
             stripped = line.stripped
             if not stripped:
                 continue
-            heading = OWNER_HEADING.match(line.text)
-            if heading:
-                person = found.names.resolve_person(heading.group("owner") or heading.group("owner2"))
-                if person is not None:
-                    owner = person
-                    continue
+            person = _owner_of(line, found, sessions)
+            if person is not None:
+                owner = person
+                continue
             lead = len(line.text) - len(line.text.lstrip())
             session = by_start.get(line.start + lead)
             if session is None:
@@ -164,6 +163,23 @@ class ResultsFinder(LexiconPipe):
         if pos:
             return person.name, int(pos.group(1)), "classified", classification
         return person.name, None, status, classification
+
+
+def _owner_of(line: Line, found: DocFacts, sessions):
+    """The person a results block belongs to: 'Andreas’ results:' or a line led by a full name."""
+    heading = OWNER_HEADING.match(line.text)
+    if heading:
+        person = found.names.resolve_person(heading.group("owner") or heading.group("owner2"))
+        if person is not None:
+            return person
+    if any(line.start <= s.start < line.end for s in sessions):
+        return None
+    text = fold(line.stripped)
+    for person in found.names.people():
+        name = fold(person.name)
+        if text.startswith(name) and len(text) <= len(name) + 40 and not re.search(r"\d+(?:st|nd|rd|th)\b", text):
+            return person
+    return None
 
 
 def merge(listed: list[Result], prose: list[Result], found: DocFacts) -> list[Result]:
