@@ -82,8 +82,15 @@ class Lexicon:
         return table
 
     @cached_property
-    def circuit_word_regex(self) -> re.Pattern[str]:
-        return re.compile(rf"\b(?:{words_regex(self.data.get('circuit_words', []), flags=0)})\b")
+    def circuit_name_regex(self) -> re.Pattern[str]:
+        """A circuit named by its kind: 'Cedar Ridge Speedway', 'Circuit des Vignes de Vallombres'."""
+        kind = words_regex(self.data.get("circuit_words", []), flags=0)
+        cap = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]*"
+        particle = r"(?:de|des|del|dei|della|di|do|da|du|of|la|le|d['’]|l['’])"
+        return re.compile(
+            rf"(?<![\w-])(?:(?:{cap}[ \-]){{1,3}}(?:{kind})(?:[ \-](?:{particle} ?)*{cap}){{0,3}}"
+            rf"|(?:{kind})(?:[ \-](?:{particle} ?)*{cap}){{1,4}})(?![\w-])"
+        )
 
     # --- names ---------------------------------------------------------------------------------
     @cached_property

@@ -34,12 +34,13 @@ SEASON_CUE = re.compile(r"\b(19[5-9]\d|20\d\d)\s+(?:season|championship|series|c
 
 
 class EventsFinder(LexiconPipe):
-    resource_keys = ("circuits", "series", "nationalities", "ordinals")
+    resource_keys = ("circuits", "series", "nationalities", "ordinals", "circuit_words")
 
     def __call__(self, doc: Doc) -> Doc:
         found = facts(doc)
         text = doc.text
         gaz = list(doc.spans.get(GAZETTEER_KEY, []))
+        self.circuits = self._circuit_mentions(text, gaz)
         found.title = _title(text)
         dates = find_dates(text)
         dateline = _dateline(text, dates)
@@ -138,15 +139,22 @@ class EventsFinder(LexiconPipe):
                 if event.country:
                     break
 
+    def _circuit_mentions(self, text: str, gaz) -> list[tuple[int, int, str, dict]]:
+        """Circuits the gazetteer knows, then names that say they are circuits ('X Speedway')."""
+        known = [(g.start_char, g.end_char, g.text, self.lexicon.circuits_by_alias.get(fold(g.text)))
+                 for g in gaz if g.label_ == "CIRCUIT"]
+        known = [k for k in known if k[3] is not None]
+        for m in self.lexicon.circuit_name_regex.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e, _, _ in known):
+                entry = self.lexicon.circuits_by_alias.get(fold(m.group()), {"name": m.group()})
+                known.append((m.start(), m.end(), m.group(), entry))
+        return sorted(known, key=lambda k: k[0])
+
     def _circuit_in(self, gaz, s: int, e: int) -> tuple[str, dict] | None:
         """The circuit named in [s, e): the release's own fullest words for it."""
-        for g in gaz:
-            if g.label_ == "CIRCUIT" and s <= g.start_char < e:
-                entry = self.lexicon.circuits_by_alias.get(fold(g.text))
-                if entry is None:
-                    continue
-                same = [x.text for x in gaz if x.label_ == "CIRCUIT"
-                        and self.lexicon.circuits_by_alias.get(fold(x.text)) is entry]
+        for start, _, name, entry in self.circuits:
+            if s <= start < e:
+                same = [n for _, _, n, en in self.circuits if en is entry or fold(en["name"]) == fold(entry["name"])]
                 return max(same, key=len), entry
         return None
 

@@ -88,7 +88,8 @@ def capitalised_runs(text: str, blocked: list[tuple[int, int]]) -> list[Run]:
 
 
 class PeopleFinder(LexiconPipe):
-    resource_keys = ("first_names", "name_stopwords", "team_words", "roles", "nationalities", "speech_verbs")
+    resource_keys = ("first_names", "name_stopwords", "team_words", "roles", "nationalities", "speech_verbs",
+                     "circuit_words")
 
     def __call__(self, doc: Doc) -> Doc:
         found = facts(doc)
@@ -140,6 +141,8 @@ class PeopleFinder(LexiconPipe):
             if len(piece) >= 2 or (piece and fold(piece[0][2]) not in self.lexicon.team_words):
                 found.names.add(text[piece[0][0] : piece[-1][1]], "team", (piece[0][0], piece[-1][1]))
             return
+        if self.lexicon.circuit_name_regex.search(text[start:end]):
+            return  # 'Cedar Ridge Speedway' names a place
         if any(w.isupper() and len(w) > 1 for w in words) and all(w.isupper() for w in words):
             return  # an all-capitals heading, not a name
         if words[-1].lower().rstrip(".") in SUFFIXES and len(words) == 2:
