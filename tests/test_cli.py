@@ -76,5 +76,11 @@ def test_huge_input_is_refused_in_one_line(tmp_path):
     assert len(done.stderr.decode().strip().splitlines()) == 1
 
 
-def test_missing_file_is_a_usage_error(tmp_path):
-    assert run("parse", str(tmp_path / "nope.txt")).returncode == 2
+def test_missing_file_is_named_in_one_line(tmp_path):
+    done = run("parse", str(tmp_path / "nope.txt"))
+    assert done.returncode == 1
+    assert done.stderr.decode().strip() == f"releaseparse: {tmp_path / 'nope.txt'}: No such file or directory"
+
+
+def test_unknown_option_is_a_usage_error():
+    assert run("parse", "--no-such-option", str(EXAMPLE)).returncode == 2

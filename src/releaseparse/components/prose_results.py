@@ -17,6 +17,7 @@ from ..positions import (NOT_A_POSITION_AFTER, NOT_A_POSITION_BEFORE, PROSE_POSI
                          read_position)
 from ..records import Result
 from ..sessions import SessionMention
+from .results_evidence import evidence
 
 PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 OVERALL = re.compile(r"^\s*(?:place\s+|position\s+)?overall\b", re.IGNORECASE)
@@ -84,7 +85,7 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
             classification = None if OVERALL.match(after) else class_after(after, lexicon)
             results.append(Result(driver=driver, session=session.code, session_label=session.label,
                                   position=pos.position, status=pos.status, classification=classification,
-                                  span=(s, e)))
+                                  span=evidence((s, e), session)))
         if in_sent:
             last_person = in_sent[-1][2]
         if sess_in:

@@ -20,6 +20,7 @@ from ..resources import fold
 from ..sessions import find_sessions
 from .base import LexiconPipe, scorer_config
 from .prose_results import prose_results
+from .results_evidence import evidence
 
 SPANS_KEY = "rp_results"
 
@@ -98,9 +99,8 @@ class ResultsFinder(LexiconPipe):
         return None
 
     def _result(self, driver, session, pos, line: Line, offset: int) -> Result:
-        found_span = line.strip_span()
         return Result(driver=driver, session=session.code, session_label=session.label,
-                      position=pos.position, status=pos.status, span=found_span)
+                      position=pos.position, status=pos.status, span=evidence(line.strip_span(), session))
 
     # --- result tables -------------------------------------------------------------------------
     def _table_results(self, lines: list[Line], sessions, found: DocFacts) -> list[Result]:
@@ -129,7 +129,7 @@ class ResultsFinder(LexiconPipe):
             name, position, status, classification = row
             results.append(Result(driver=name, session=session.code, session_label=session.label,
                                   position=position, status=status, classification=classification,
-                                  span=line.strip_span()))
+                                  span=evidence(line.strip_span(), session)))
             found.claimed.append(line.strip_span())
         return results
 

@@ -63,6 +63,10 @@ def parse_points(text: str) -> float | None:
 
 def parse_row(line: Line, lexicon: Lexicon) -> Row | None:
     """One standings row, inline ('1: Name (FRA), 61 p.') or in columns."""
+    if re.search(r"\t|\S {2,}\S", line.text.strip()):
+        columns = _parse_columns(line, lexicon)
+        if columns is not None:
+            return columns
     match = ROW_INLINE.match(line.text)
     if match and match.group("name").strip():
         name = match.group("name").strip(" ,;–—-")

@@ -1,0 +1,16 @@
+"""The pipeline in models/ is what `releaseparse build-model` makes from resources/ now."""
+
+from releaseparse import pipeline
+from releaseparse.components.base import LexiconPipe
+
+
+def test_saved_pipeline_matches_resources(parser):
+    fresh = pipeline.build()
+    saved = parser.nlp
+    assert saved.pipe_names == fresh.pipe_names
+    for name, component in fresh.pipeline:
+        if isinstance(component, LexiconPipe):
+            assert saved.get_pipe(name).data == component.data, f"{name}: run `releaseparse build-model`"
+    fresh_patterns = {(p["label"], str(p["pattern"])) for p in fresh.get_pipe("rp_gazetteer").patterns}
+    saved_patterns = {(p["label"], str(p["pattern"])) for p in saved.get_pipe("rp_gazetteer").patterns}
+    assert saved_patterns == fresh_patterns, "run `releaseparse build-model`"
