@@ -17,7 +17,7 @@ from ..lines import Line, cells, split_lines
 from ..positions import list_position
 from ..records import Result
 from ..resources import fold
-from ..sessions import find_sessions
+from ..sessions import SessionMention, find_sessions
 from .base import LexiconPipe, scorer_config
 from .prose_results import prose_results
 from .results_evidence import evidence
@@ -31,6 +31,11 @@ OWNER_HEADING = re.compile(
 LIST_SEPARATOR = re.compile(r"^\s*(?:[:–—\-=|]|\s)\s*")
 FINISH_START = re.compile(r"\b(?:finish(?:ed)?|result|pos(?:ition)?)\s*[:\-–]\s*", re.IGNORECASE)
 TABLE_HEADER = re.compile(r"^\s*(?:pos\.?|position|p|rank|pl\.?)\s*(?:\t|\s{2,}|\s)", re.IGNORECASE)
+# A table heading that names no session: the race's result ('Final classification', 'RESULTS – Top 10').
+RESULTS_HEADING = re.compile(
+    r"^\s*(?P<label>(?:(?:final|race|provisional|unofficial|official)\s+)?(?:results?|classification))\b[^\n]{0,40}$",
+    re.IGNORECASE,
+)
 TIMING = re.compile(r"\d:\d\d|\blaps?\b|^\+|\bDNF\b|\bRet\b|\d+\.\d{3}", re.IGNORECASE)
 
 
@@ -119,6 +124,13 @@ class ResultsFinder(LexiconPipe):
                 continue
             if in_line and len(parts) <= 2 and not re.match(r"^\s*\d", line.text):
                 session = in_line[0]
+                header_cols = None
+                continue
+            generic = RESULTS_HEADING.match(line.text)
+            if generic and not in_line:
+                lead = len(line.text) - len(line.text.lstrip())
+                session = SessionMention(line.start + lead, line.start + lead + len(generic.group("label")),
+                                         "RACE", generic.group("label"))
                 header_cols = None
                 continue
             if session is None or len(parts) < 3 or found.is_claimed(line.start, line.end):
