@@ -38,7 +38,7 @@ def test_schema_is_json_schema():
 
 
 def test_every_command_has_help():
-    for command in ("parse", "schema", "evaluate", "build-model"):
+    for command in ("parse", "schema", "evaluate", "build-model", "convert"):
         done = run(command, "--help")
         assert done.returncode == 0 and b"Usage" in done.stdout
 

@@ -77,3 +77,37 @@ def build_model(out_dir: str | None) -> None:
     target = Path(out_dir) if out_dir else Path(__file__).resolve().parents[2] / "models"
     path = pipeline.save(pipeline.build(), target)
     click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.argument("in_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--jsonl", is_flag=True, help="Also write all records to OUT_DIR/releases.jsonl.")
+@click.option("--csv", "as_csv", is_flag=True, help="Also write one CSV per record type to OUT_DIR/csv/.")
+@click.option("--sqlite", is_flag=True, help="Also write the tables to OUT_DIR/releases.sqlite.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the machine's cores).")
+@click.option("--force", is_flag=True, help="Parse every file again, even those already done.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=60.0, show_default=True,
+              help="Seconds one file may take before it is given up.")
+@click.option("--model", "model_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="A models/ folder to load instead.")
+def convert(in_dir: Path, out_dir: Path, jsonl: bool, as_csv: bool, sqlite: bool, workers: int | None,
+            force: bool, timeout: float, model_dir: Path | None) -> None:
+    """Convert every release under IN_DIR into a JSON record under OUT_DIR (with a manifest)."""
+    from .batch import Options, UsageError
+    from .batch import convert as run
+
+    options = Options(in_dir=in_dir, out_dir=out_dir, force=force, jsonl=jsonl, csv=as_csv,
+                      sqlite=sqlite, timeout=timeout, model_dir=model_dir)
+    if workers:
+        options.workers = workers
+    try:
+        summary = run(options, terminal=sys.stderr.isatty(), echo=lambda m: click.echo(m, err=True))
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    except RuntimeError as exc:
+        click.echo(f"releaseparse: {exc}", err=True)
+        sys.exit(2)
+    click.echo(f"releaseparse: {summary.line()}", err=True)
+    sys.exit(summary.exit_code)

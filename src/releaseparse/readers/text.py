@@ -7,6 +7,8 @@ import ftfy
 
 from . import ReadError, ReadResult
 
+FORMAT = "txt"
+MAX_BYTES = 8 * 2**20  # 2M characters, the most one release can be, in 4-byte UTF-8 at worst
 BINARY_SAMPLE = 8192
 
 
@@ -30,11 +32,16 @@ def decode(data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
-def read(data: bytes) -> ReadResult:
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Checked, decoded and mojibake-repaired text; shared by the text-like formats (md)."""
     if not data.strip():
         raise ReadError("empty file")
     if looks_binary(data):
         raise ReadError("binary data, not text")
     text, encoding = decode(data)
-    repaired = ftfy.fix_encoding(text)
-    return ReadResult(text=repaired, format="txt", encoding=encoding)
+    return ftfy.fix_encoding(text), encoding
+
+
+def read(data: bytes) -> ReadResult:
+    text, encoding = decode_text(data)
+    return ReadResult(text=text, format=FORMAT, encoding=encoding)
