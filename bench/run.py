@@ -14,6 +14,7 @@ import os
 import platform
 import re
 import resource
+import signal
 import statistics
 import subprocess
 import sys
@@ -34,7 +35,7 @@ RUSAGE_ENV = "RP_BENCH_RUSAGE"  # where the convert wrapper leaves its rusage
 
 
 def quiet_spacy() -> None:
-    """The saved pipeline's empty gazetteer warns on every Doc; the noise would swamp the table."""
+    """A pipeline saved with an empty gazetteer warns (W036) on every Doc, which would swamp the table."""
     warnings.filterwarnings("ignore", message=r".*\[W036\]")
 
 
@@ -240,8 +241,21 @@ def child_convert(argv: list[str]) -> None:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     finally:
         Path(os.environ[RUSAGE_ENV]).write_text(json.dumps(
-            {"main_rss_mb": max_rss_mb(), "worker_rss_mb": max_rss_mb(resource.RUSAGE_CHILDREN)}))
+            {"main_rss_mb": max_rss_mb(), "worker_rss_mb": max_rss_mb(resource.RUSAGE_CHILDREN),
+             "main_vmhwm_mb": vmhwm_mb()}))
     sys.exit(code)
+
+
+def child_hop(argv: list[str]) -> None:
+    """Start `argv` from this small process: Linux carries a parent's peak RSS across fork and
+    exec into the child's ru_maxrss, so convert must not be forked from the big bench process."""
+    sys.exit(subprocess.call([sys.executable, str(Path(__file__).resolve()), *argv]))
+
+
+def vmhwm_mb() -> float | None:
+    """Peak RSS of this process image alone (/proc), to cross-check ru_maxrss."""
+    match = re.search(r"VmHWM:\s+(\d+) kB", Path("/proc/self/status").read_text())
+    return int(match.group(1)) / 1024 if match else None
 
 
 # --- convert -----------------------------------------------------------------------------------
@@ -279,19 +293,22 @@ def bench_convert(help_text: str, template: str | None, src: Path, n: int, n_wor
             argv = convert_argv(help_text, template, src, dst, workers)
         except ValueError as exc:
             return {"name": name, "status": f"not run: {exc}"}
-        cmd = [sys.executable, str(Path(__file__).resolve()), "--child-convert", *argv]
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--child-hop", "--child-convert", *argv]
         t = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                start_new_session=True, env={**os.environ, RUSAGE_ENV: str(usage)})
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
-                                  env={**os.environ, RUSAGE_ENV: str(usage)})
+            stderr = proc.communicate(timeout=timeout)[1]
         except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)  # the hop, convert and its workers
+            proc.communicate()
             return {"name": name, "status": f"timeout > {timeout:.0f} s", "argv": argv}
         seconds = time.perf_counter() - t
         outputs = sum(1 for p in dst.rglob("*") if p.is_file()) if dst.exists() else 0
         result = {"name": name, "argv": argv, "seconds": seconds, "releases": n, "words": n_words,
                   "releases_per_s": n / seconds, "words_per_s": n_words / seconds, "output_files": outputs,
                   "status": "ok" if proc.returncode == 0 else f"exit {proc.returncode}: "
-                  + (proc.stderr.strip().splitlines() or [""])[-1][:200]}
+                  + (stderr.strip().splitlines() or [""])[-1][:200]}
         if usage.exists():
             result.update(json.loads(usage.read_text()))
             result["peak_rss_mb"] = result["main_rss_mb"]
@@ -406,6 +423,8 @@ def run(args: argparse.Namespace) -> dict:
 def main() -> None:
     if sys.argv[1:2] == ["--child-input"]:  # internal: see run_child_input / bench_convert
         return child_input(sys.argv[2])
+    if sys.argv[1:2] == ["--child-hop"]:
+        return child_hop(sys.argv[2:])
     if sys.argv[1:2] == ["--child-convert"]:
         return child_convert(sys.argv[2:])
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
