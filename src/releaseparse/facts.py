@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from .records import Event, ParseWarning, Quote, Result, Standings
 from .resources import fold
+from .spans import SpanIndex
 
 Span = tuple[int, int]
 
@@ -38,12 +39,17 @@ class NameRegistry:
     """People and teams of one release; partial mentions resolve to the full name given anywhere."""
 
     entities: dict[str, Entity] = field(default_factory=dict)  # folded full name → entity
+    # folded name part (first name, surname, surname stem, leading/trailing words) → people it may name
+    _parts: dict[tuple[str, ...], list[Entity]] = field(default_factory=dict)
 
     def add(self, name: str, kind: str, span: Span | None = None) -> Entity:
         key = fold(name)
         entity = self.entities.get(key)
         if entity is None:
             entity = self.entities[key] = Entity(name=name, kind=kind)
+            if kind == "person":
+                for part in set(_name_parts(key.split())):
+                    self._parts.setdefault(part, []).append(entity)
         if span and span not in entity.mentions:
             entity.mentions.append(span)
         return entity
@@ -65,25 +71,20 @@ class NameRegistry:
         exact = self.entities.get(key)
         if exact is not None and exact.kind == "person":
             return exact
-        parts = key.split()
-        matches = [
-            e for e in self.people()
-            if _name_contains(fold(e.name).split(), parts)
-        ]
+        matches = self._parts.get(tuple(key.split()), [])
         if len(matches) == 1:
             return matches[0]
         return None
 
 
-def _name_contains(full: list[str], part: list[str]) -> bool:
-    """'backman' in 'andreas backman'; 'andreas' too; 'karl vernay' in 'jean-karl vernay' is not."""
-    n = len(part)
-    if n >= len(full):
-        return False
-    if full[:n] == part or full[-n:] == part:
-        return True
-    # hyphenated surname: 'Kowalczyk' for 'Kowalczyk-Dabrowski'
-    return n == 1 and full[-1].split("-")[0] == part[0]
+def _name_parts(full: list[str]):
+    """The partial mentions a full name answers to: 'andreas' and 'backman' for 'andreas backman',
+    leading and trailing word runs, and the stem of a hyphenated surname ('kowalczyk')."""
+    for n in range(1, len(full)):
+        yield tuple(full[:n])
+        yield tuple(full[-n:])
+    if "-" in full[-1]:
+        yield (full[-1].split("-")[0],)
 
 
 @dataclass
@@ -101,13 +102,17 @@ class DocFacts:
     season: int | None = None
     series: str | None = None
     # Spans already explained by a table or list, which prose rules must not read again.
-    claimed: list[Span] = field(default_factory=list)
+    claimed: SpanIndex = field(default_factory=SpanIndex)
+    cache: dict = field(default_factory=dict)  # look-up tables a component builds once per Doc
 
     def warn(self, code: str, message: str, span: Span | None = None) -> None:
         self.warnings.append(ParseWarning(code=code, message=message, span=span))
 
+    def claim(self, start: int, end: int) -> None:
+        self.claimed.add(start, end)
+
     def is_claimed(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.claimed)
+        return self.claimed.contains(start, end)
 
 
 def facts(doc: Doc) -> DocFacts:

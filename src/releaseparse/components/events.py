@@ -19,6 +19,7 @@ from ..dates import DateMention, find_dates, resolve
 from ..facts import DocFacts, facts
 from ..records import Event
 from ..resources import fold
+from ..spans import Positioned
 from .base import LexiconPipe, scorer_config
 
 SPANS_KEY = "rp_events"
@@ -40,7 +41,8 @@ class EventsFinder(LexiconPipe):
         found = facts(doc)
         text = doc.text
         gaz = list(doc.spans.get(GAZETTEER_KEY, []))
-        self.circuits = self._circuit_mentions(text, gaz)
+        self.circuits = Positioned((c[0], c) for c in self._circuit_mentions(text, gaz))
+        self.folded_text = fold(text)
         found.title = _title(text)
         dates = find_dates(text)
         dateline = _dateline(text, dates)
@@ -79,11 +81,12 @@ class EventsFinder(LexiconPipe):
         text = doc.text
         year = found.season or (found.published.year if found.published else None)
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        sentence_of = Positioned((s, (s, e)) for s, e in sentences)
         events: list[Event] = []
         for mention in dates:
             if found.is_claimed(mention.start, mention.end):
                 continue
-            sent = next(((s, e) for s, e in sentences if s <= mention.start < e), (mention.start, mention.end))
+            sent = sentence_of.last_before(mention.start + 1) or (mention.start, mention.end)
             start, end = resolve(mention, year)
             if start is None:
                 found.warn("date.no_year", f"no year for '{text[mention.start:mention.end]}'", (mention.start, mention.end))
@@ -94,8 +97,6 @@ class EventsFinder(LexiconPipe):
                 found.published and start and start > found.published)
             role = "upcoming" if upcoming else ("past" if any(e.role == "reported" for e in events) else "reported")
             events.append(self._event(text, gaz, sent, role, start, end, (mention.start, mention.end), found))
-        if not any(e.role == "reported" for e in events) and found.published is not None:
-            pass  # a dateline alone dates the release, not necessarily the event
         reported = [e for e in events if e.role == "reported"]
         if reported:
             self._fill_reported(text, gaz, sentences, reported[0], events, found)
@@ -152,10 +153,9 @@ class EventsFinder(LexiconPipe):
 
     def _circuit_in(self, gaz, s: int, e: int) -> tuple[str, dict] | None:
         """The circuit named in [s, e): the release's own fullest words for it."""
-        for start, _, name, entry in self.circuits:
-            if s <= start < e:
-                same = [n for _, _, n, en in self.circuits if en is entry or fold(en["name"]) == fold(entry["name"])]
-                return max(same, key=len), entry
+        for start, _, name, entry in self.circuits.between(s, e):
+            same = [n for _, _, n, en in self.circuits.items if en is entry or fold(en["name"]) == fold(entry["name"])]
+            return max(same, key=len), entry
         return None
 
     def _country_in(self, gaz, s, e, circuit) -> str | None:
@@ -168,7 +168,7 @@ class EventsFinder(LexiconPipe):
         if not circuit:
             return None
         location = circuit[1].get("location")
-        return location if location and fold(location) in fold(text) else None
+        return location if location and fold(location) in self.folded_text else None
 
     def _round_in(self, sentence: str) -> tuple[int | None, int | None]:
         for m in ROUND.finditer(sentence):

@@ -44,10 +44,11 @@ class LinksFinder(LexiconPipe):
 
     def __call__(self, doc: Doc) -> Doc:
         found = facts(doc)
-        links = find_links(doc.text)
-        credits = find_credits(doc.text)
-        found.links.extend(dict.fromkeys(doc.text[s:e] for s, e in links))
-        found.credits.extend(dict.fromkeys(doc.text[s:e] for s, e in credits))
+        text = doc.text  # spaCy rebuilds doc.text on every read
+        links = find_links(text)
+        credits = find_credits(text)
+        found.links.extend(dict.fromkeys(text[s:e] for s, e in links))
+        found.credits.extend(dict.fromkeys(text[s:e] for s, e in credits))
         self.set_spans(doc, [(s, e, "LINK") for s, e in links] + [(s, e, "CREDIT") for s, e in credits])
         return doc
 

@@ -15,6 +15,7 @@ Rules, in the order they run:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ from spacy.tokens import Doc
 
 from ..facts import DocFacts, Entity, facts
 from ..resources import fold
+from ..spans import Positioned, SpanIndex
 from .base import LexiconPipe, scorer_config
 
 SPANS_KEY = "rp_people"
@@ -34,6 +36,7 @@ SUFFIXES = frozenset("jr jr. sr sr. ii iii".split())
 NAT_CODE_AFTER = re.compile(r"^\s*\(([A-Z]{1,3})\)")
 SPEECH_CUE = re.compile(r"^\s*(?:,\s*)?(?:who\s+)?(?:{verbs})\b|^[’']s\b", re.IGNORECASE)
 POSSESSIVE = re.compile(r"^(?:[’']s?)(?=\W|$)")
+MODEL_LABELS = {"PERSON": "person", "TEAM": "team"}
 NOT_A_TEAM = frozenset({"national", "olympic", "the"})
 
 
@@ -56,10 +59,8 @@ def capitalised_runs(text: str, blocked: list[tuple[int, int]]) -> list[Run]:
     """Runs of capitalised words joined by single spaces (particles allowed inside)."""
     runs: list[Run] = []
     current: list[tuple[int, int, str]] = []
-    blocked_starts = sorted(blocked)
-
-    def is_blocked(start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in blocked_starts)
+    blocked_index = SpanIndex(blocked)
+    is_blocked = blocked_index.overlaps
 
     def flush():
         while current and current[-1][2].lower() in PARTICLES:
@@ -103,11 +104,12 @@ class PeopleFinder(LexiconPipe):
                     self._classify(text, piece, found, singles)
                 elif len(piece) == 1:
                     singles.append(piece[0])
+        self._model_names(doc, found)
         self._join_first_names(text, runs, found)
         self._resolve_singles(text, singles, found)
         self._nationalities(text, found)
         self._roles(text, found)
-        self._teams_of_people(doc, found)
+        self._teams_of_people(doc, text, found)
         spans = [(s, e, "PERSON" if ent.kind == "person" else "TEAM")
                  for ent in found.names.entities.values() for s, e in ent.mentions]
         self.set_spans(doc, spans)
@@ -171,6 +173,24 @@ class PeopleFinder(LexiconPipe):
         return any(fold(w.strip(",")) in self.lexicon.roles or fold(w) in self.lexicon.nationality_words
                    for w in tail)
 
+    def _model_names(self, doc: Doc, found: DocFacts) -> None:
+        """Names the statistical model proposes (`doc.ents`, when an `ner` runs before us).
+
+        Rules go first: what a table, the gazetteer or a rule already explains keeps its reading;
+        the model only adds names the rules did not find, which is what it is for (unknown people).
+        """
+        taken = SpanIndex(span for e in found.names.entities.values() for span in e.mentions)
+        for g in doc.spans.get(GAZETTEER_KEY, []):
+            taken.add(g.start_char, g.end_char)
+        for ent in doc.ents:
+            kind = MODEL_LABELS.get(ent.label_)
+            if kind is None or len(ent) < 2 and kind == "person":
+                continue
+            span = (ent.start_char, ent.end_char)
+            if taken.overlaps(*span):
+                continue
+            found.names.add(ent.text, kind, span)
+
     def _join_first_names(self, text: str, runs: list[Run], found: DocFacts) -> None:
         """'Andreas and Jessica Bäckman' names Andreas Bäckman too."""
         for match in re.finditer(r"\b([^\W\d_]+) (?:and|&) ([^\W\d_]+) ([^\W\d_][^\s,.;:]+)", text):
@@ -233,22 +253,24 @@ class PeopleFinder(LexiconPipe):
             if not person.roles:
                 person.add_role("rider" if rider_release else "driver")
 
-    def _teams_of_people(self, doc: Doc, found: DocFacts) -> None:
-        teams = found.names.teams()
-        if not teams:
+    def _teams_of_people(self, doc: Doc, text: str, found: DocFacts) -> None:
+        """A person named in a sentence that says 'for/with TEAM' (one team only) drives for it."""
+        team_mentions = Positioned((a, t) for t in found.names.teams() for a, _ in t.mentions)
+        if not team_mentions.items:
             return
+        people = Positioned((a, p) for p in found.names.people() for a, _ in p.mentions)
         for sent in doc.sents:
             s, e = sent.start_char, sent.end_char
-            in_sentence = [t for t in teams if any(s <= a < e for a, _ in t.mentions)]
-            if len(in_sentence) != 1:
+            here = team_mentions.between(s, e)
+            if len({id(t) for t in here}) != 1:
                 continue
-            team = in_sentence[0]
-            team_start = min(a for a, _ in team.mentions if s <= a < e)
+            team = here[0]
+            team_start = team_mentions.starts[bisect.bisect_left(team_mentions.starts, s)]
             if not re.search(r"\b(?:for|with|at|joins?|joined)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
-                             doc.text[max(s, team_start - 40) : team_start], re.I):
+                             text[max(s, team_start - 40) : team_start], re.I):
                 continue
-            for person in found.names.people():
-                if person.team is None and any(s <= a < e for a, _ in person.mentions):
+            for person in people.between(s, e):
+                if person.team is None:
                     person.team = team.name
 
 

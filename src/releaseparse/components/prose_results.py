@@ -17,6 +17,7 @@ from ..positions import (NOT_A_POSITION_AFTER, NOT_A_POSITION_BEFORE, PROSE_POSI
                          read_position)
 from ..records import Result
 from ..sessions import SessionMention
+from ..spans import Positioned, SpanIndex
 from .results_evidence import evidence
 
 PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
@@ -43,11 +44,10 @@ def class_after(text: str, lexicon: Lexicon) -> str | None:
 def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lexicon: Lexicon) -> list[Result]:
     text = doc.text
     pattern = position_pattern(lexicon)
-    mentions = sorted(
-        (start, end, person.name)
-        for person in found.names.people()
-        for start, end in person.mentions
-    )
+    mentions = Positioned((start, (start, end, person.name))
+                          for person in found.names.people() for start, end in person.mentions)
+    by_start = Positioned((x.start, x) for x in sessions)
+    quoted = SpanIndex(q.span for q in found.quotes)
     results: list[Result] = []
     last_person: str | None = None
     last_session: SessionMention | None = None
@@ -60,8 +60,8 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
             last_person = None if "\n" in text[max(0, s - 2) : s] else last_person
         if found.is_claimed(s, e) or not text[s:e].strip():
             continue
-        in_sent = [m for m in mentions if s <= m[0] < e]
-        sess_in = [x for x in sessions if s <= x.start < e]
+        in_sent = mentions.between(s, e)
+        sess_in = by_start.between(s, e)
         for m in pattern.finditer(text, s, e):
             pos = read_position(m, lexicon)
             if pos is None:
@@ -72,7 +72,7 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
                 continue
             if m.group("ord") and not PROSE_POSITION_FOLLOWER.match(after):
                 continue
-            if any(q.span[0] <= m.start() < q.span[1] for q in found.quotes):
+            if quoted.contains(m.start(), m.end()):
                 continue  # a speaker's own words are not the release's statement of a result
             if m.group("won") and re.match(r"^\s*(?:the\s+)?(?:title|championship|award|trophy|points)", after, re.I):
                 continue

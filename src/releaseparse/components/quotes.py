@@ -9,6 +9,7 @@ named only here is added to the people.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 from ..facts import DocFacts, facts
 from ..records import Quote
 from ..resources import fold
+from ..spans import Positioned
 from .base import LexiconPipe, scorer_config
 
 SPANS_KEY = "rp_quotes"
@@ -55,7 +57,8 @@ class QuotesFinder(LexiconPipe):
             rf"(?:{WHO.replace('who', 'who1')}\s+(?:\w+\s+)?(?:{verbs})(?:\s+that)?|(?:{verbs})\s+{WHO.replace('who', 'who2')}"
             rf"|according to\s+{WHO.replace('who', 'who3')}|{WHO.replace('who', 'who4')})\s*[:,]\s*$"
         )
-        pieces = self._dash_pieces(text) + self._marked_pieces(text)
+        breaks = [m.start() for m in re.finditer("\n", text)]
+        pieces = self._dash_pieces(text, breaks) + self._marked_pieces(text, breaks)
         pieces.sort(key=lambda p: p.start)
         quotes = self._assemble(text, pieces, found)
         found.quotes.extend(quotes)
@@ -63,14 +66,14 @@ class QuotesFinder(LexiconPipe):
         return doc
 
     # --- finding the quoted words ---------------------------------------------------------------
-    def _dash_pieces(self, text: str) -> list[Piece]:
+    def _dash_pieces(self, text: str, breaks: list[int]) -> list[Piece]:
         pieces = []
         for m in re.finditer(r"^[ \t]*[-–—][ \t]+(?P<body>[^\n]+)$", text, re.MULTILINE):
             start, end = m.start("body"), m.end("body")
             body = m.group("body")
             if len(body.split()) < MIN_WORDS or re.match(r"^\d", body):
                 continue
-            piece = Piece(start, end, _para(text, start))
+            piece = Piece(start, end, _para(breaks, start))
             WHO = _WHO.replace("{verbs}", self.lexicon.speech_verb_regex)
             attribution = re.search(
                 rf",\s*(?:{WHO.replace('who', 'who1')}\s+(?:{self.lexicon.speech_verb_regex})"
@@ -83,7 +86,7 @@ class QuotesFinder(LexiconPipe):
             pieces.append(piece)
         return pieces
 
-    def _marked_pieces(self, text: str) -> list[Piece]:
+    def _marked_pieces(self, text: str, breaks: list[int]) -> list[Piece]:
         pieces = []
         i = 0
         n = len(text)
@@ -109,7 +112,7 @@ class QuotesFinder(LexiconPipe):
             words = text[i + 1 : end]
             if len(words.split()) >= MIN_WORDS:
                 stripped_end = i + 1 + len(words.rstrip(" ,\n"))
-                pieces.append(Piece(i + 1, stripped_end, _para(text, i)))
+                pieces.append(Piece(i + 1, stripped_end, _para(breaks, i)))
             i = end + 1
         return pieces
 
@@ -169,12 +172,8 @@ class QuotesFinder(LexiconPipe):
         return person.name if person else None
 
     def _last_person_before(self, text: str, at: int, found: DocFacts) -> str | None:
-        best = None
-        for person in found.names.people():
-            for start, _ in person.mentions:
-                if start < at and (best is None or start > best[0]):
-                    best = (start, person.name)
-        return best[1] if best else None
+        person = _mentions(found).last_before(at)
+        return person.name if person else None
 
 
 PARTICLES = frozenset("de da do dos di del van von der den ter le la du".split())
@@ -195,8 +194,9 @@ def _last_name_run(who: str, lexicon) -> list[str]:
     return runs[-1] if runs else []
 
 
-def _para(text: str, at: int) -> int:
-    return text.count("\n", 0, at)
+def _para(breaks: list[int], at: int) -> int:
+    """Line number of offset `at`, from the sorted offsets of the line breaks."""
+    return bisect.bisect_left(breaks, at)
 
 
 def _words(text: str, piece: Piece) -> str:
@@ -204,10 +204,17 @@ def _words(text: str, piece: Piece) -> str:
 
 
 def _other_person_between(text: str, a: int, b: int, found: DocFacts, speaker: str | None) -> bool:
-    for person in found.names.people():
-        if person.name != speaker and any(a <= s < b for s, _ in person.mentions):
-            return True
-    return False
+    return any(person.name != speaker for person in _mentions(found).between(a, b))
+
+
+def _mentions(found: DocFacts) -> Positioned:
+    """People's mentions by offset; rebuilt only when a quote adds a speaker."""
+    count = sum(len(p.mentions) for p in found.names.people())
+    cached = found.cache.get("mentions")
+    if cached is None or cached[0] != count:
+        cached = (count, Positioned((s, p) for p in found.names.people() for s, _ in p.mentions))
+        found.cache["mentions"] = cached
+    return cached[1]
 
 
 @Language.factory(

@@ -12,11 +12,12 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..facts import DocFacts, facts
+from ..facts import DocFacts, Entity, facts
 from ..lines import Line, cells, split_lines
 from ..positions import list_position
 from ..records import Result
 from ..resources import fold
+from ..spans import Positioned
 from ..sessions import SessionMention, find_sessions
 from .base import LexiconPipe, scorer_config
 from .prose_results import prose_results
@@ -44,9 +45,10 @@ class ResultsFinder(LexiconPipe):
 
     def __call__(self, doc: Doc) -> Doc:
         found = facts(doc)
-        lines = split_lines(doc.text)
-        sessions = find_sessions(doc.text, self.data["sessions"])
-        listed = self._list_results(doc.text, lines, sessions, found)
+        text = doc.text
+        lines = split_lines(text)
+        sessions = find_sessions(text, self.data["sessions"])
+        listed = self._list_results(text, lines, sessions, found)
         listed += self._table_results(lines, sessions, found)
         prose = prose_results(doc, sessions, found, self.lexicon)
         found.results.extend(merge(listed, prose, found))
@@ -57,6 +59,8 @@ class ResultsFinder(LexiconPipe):
     def _list_results(self, text, lines: list[Line], sessions, found: DocFacts) -> list[Result]:
         """'Free Practice 1: 21st place' lines, owned by the 'Andreas’ results:' heading above."""
         by_start = {s.start: s for s in sessions}
+        positioned = Positioned((x.start, x) for x in sessions)
+        owners = _owner_index(found)
         owner = None
         heading_session = None
         results: list[Result] = []
@@ -64,18 +68,15 @@ class ResultsFinder(LexiconPipe):
             stripped = line.stripped
             if not stripped:
                 continue
-            person = _owner_of(line, found, sessions)
+            in_line = positioned.between(line.start, line.end)
+            person = _owner_of(line, found, owners) if not in_line else None
             if person is not None:
                 owner = person
                 continue
             lead = len(line.text) - len(line.text.lstrip())
             session = by_start.get(line.start + lead)
             if session is None:
-                named = self._named_line(line, sessions, found)
-                if named:
-                    results.append(named)
-                    continue
-                just_session = [s for s in sessions if line.start <= s.start and s.end <= line.end]
+                just_session = [x for x in in_line if x.end <= line.end]
                 if just_session and len(stripped) <= len(just_session[0].label) + 12:
                     heading_session = just_session[0]
                 finish = FINISH_START.search(line.text)
@@ -99,10 +100,6 @@ class ResultsFinder(LexiconPipe):
                 results.append(self._result(owner.name, session, pos, line, offset))
         return results
 
-    def _named_line(self, line: Line, sessions, found: DocFacts) -> Result | None:
-        """'Andreas Bäckman – Race 1: 15th' style lines naming the driver first."""
-        return None
-
     def _result(self, driver, session, pos, line: Line, offset: int) -> Result:
         return Result(driver=driver, session=session.code, session_label=session.label,
                       position=pos.position, status=pos.status, span=evidence(line.strip_span(), session))
@@ -113,11 +110,12 @@ class ResultsFinder(LexiconPipe):
         results: list[Result] = []
         session = None
         header_cols: list[str] | None = None
+        positioned = Positioned((x.start, x) for x in sessions)
         for line in lines:
             if line.is_blank:
                 header_cols = None if not results or results[-1].span[1] < line.start - 1 else header_cols
                 continue
-            in_line = [s for s in sessions if line.start <= s.start < line.end]
+            in_line = positioned.between(line.start, line.end)
             parts = cells(line)
             if TABLE_HEADER.match(line.text) and len(parts) >= 3 and not re.search(r"\d:\d", line.text):
                 header_cols = [p[2].lower() for p in parts]
@@ -142,7 +140,7 @@ class ResultsFinder(LexiconPipe):
             results.append(Result(driver=name, session=session.code, session_label=session.label,
                                   position=position, status=status, classification=classification,
                                   span=evidence(line.strip_span(), session)))
-            found.claimed.append(line.strip_span())
+            found.claim(*line.strip_span())
         return results
 
     def _table_row(self, parts, header_cols, found: DocFacts):
@@ -177,18 +175,24 @@ class ResultsFinder(LexiconPipe):
         return person.name, None, status, classification
 
 
-def _owner_of(line: Line, found: DocFacts, sessions):
-    """The person a results block belongs to: 'Andreas’ results:' or a line led by a full name."""
+def _owner_index(found: DocFacts) -> dict[str, list[tuple[str, Entity]]]:
+    """People by the first word of their folded name, for heading look-ups."""
+    index: dict[str, list[tuple[str, Entity]]] = {}
+    for person in found.names.people():
+        name = fold(person.name)
+        index.setdefault(name.split()[0], []).append((name, person))
+    return index
+
+
+def _owner_of(line: Line, found: DocFacts, owners) -> Entity | None:
+    """The person a results block belongs to: 'Andreas’ results:' or a short line led by a full name."""
     heading = OWNER_HEADING.match(line.text)
     if heading:
         person = found.names.resolve_person(heading.group("owner") or heading.group("owner2"))
         if person is not None:
             return person
-    if any(line.start <= s.start < line.end for s in sessions):
-        return None
     text = fold(line.stripped)
-    for person in found.names.people():
-        name = fold(person.name)
+    for name, person in owners.get(text.split()[0] if text else "", []):
         if text.startswith(name) and len(text) <= len(name) + 40 and not re.search(r"\d+(?:st|nd|rd|th)\b", text):
             return person
     return None

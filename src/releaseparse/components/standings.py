@@ -195,7 +195,8 @@ class StandingsFinder(LexiconPipe):
 
     def __call__(self, doc: Doc) -> Doc:
         found = facts(doc)
-        lines = split_lines(doc.text)
+        text = doc.text
+        lines = split_lines(text)
         spans = []
         for table in find_tables(lines, self.lexicon):
             if not is_standings(table):
@@ -206,7 +207,7 @@ class StandingsFinder(LexiconPipe):
             start = (table.heading[0] if table.heading else table.rows[0].line).strip_span()[0]
             end = table.rows[-1].line.strip_span()[1]
             found.standings.append(Standings(rows=rows, span=(start, end), **meta))
-            found.claimed.append((start, end))
+            found.claim(start, end)
             kind = "team" if meta["category"] in ("teams", "manufacturers") else "person"
             for row in table.rows:
                 if meta["category"] == "manufacturers":

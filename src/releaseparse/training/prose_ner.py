@@ -1,0 +1,136 @@
+"""`rp_ner`: spaCy's entity recognizer, run only on the prose of a release.
+
+Result lists, tables and credits are the rules' ground (and most of a release's words); the model
+is there for the names that prose mentions and no list holds. So the component finds runs of prose
+sentences (sentences with enough lowercase words), tags a small Doc made of each run's tokens, and
+copies the entities back onto the release's Doc (`doc.ents`, labels PERSON and TEAM), where
+`rp_people` reads them. With `prose_only = false` it tags the whole Doc like the stock `ner`.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable, Iterator, Optional
+
+from spacy.language import Language
+from spacy.pipeline.ner import DEFAULT_NER_MODEL, EntityRecognizer, ner_score
+from spacy.tokens import Doc, Span
+from thinc.api import Config, Model
+
+MIN_LOWER_WORDS = 3  # a sentence with fewer lowercase words is a list row, a heading or a credit
+MIN_LOWER_SHARE = 0.25
+DEFAULT_MODEL_CONFIG = Config().from_str("""
+[model]
+@architectures = "spacy.TransitionBasedParser.v2"
+state_type = "ner"
+extra_state_tokens = false
+hidden_width = 64
+maxout_pieces = 2
+use_upper = true
+
+[model.tok2vec]
+@architectures = "spacy.HashEmbedCNN.v2"
+pretrained_vectors = null
+width = 64
+depth = 2
+embed_size = 2000
+window_size = 1
+maxout_pieces = 2
+subword_features = true
+""")
+
+
+def is_prose(tokens: Span | Doc, min_lower: int = MIN_LOWER_WORDS) -> bool:
+    """Enough lowercase words, and a fair share of them: prose, not a row of names and numbers."""
+    lower = sum(1 for t in tokens if t.is_lower and t.is_alpha)
+    return lower >= min_lower and lower >= MIN_LOWER_SHARE * len(tokens)
+
+
+def prose_runs(doc: Doc, min_lower: int = MIN_LOWER_WORDS) -> list[Span]:
+    """Runs of consecutive prose sentences (the whole Doc when it has no sentence boundaries)."""
+    if not doc.has_annotation("SENT_START"):
+        return [doc[:]] if is_prose(doc, min_lower) else []
+    runs: list[Span] = []
+    start = end = None
+    for sent in doc.sents:
+        if is_prose(sent, min_lower):
+            if start is None:
+                start = sent.start
+            end = sent.end
+        elif start is not None:
+            runs.append(doc[start:end])
+            start = None
+    if start is not None:
+        runs.append(doc[start:end])
+    return runs
+
+
+def span_doc(span: Span) -> Doc:
+    """A new Doc of the span's tokens (no annotations), sharing the vocab."""
+    return Doc(span.doc.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
+
+
+class ProseEntityRecognizer(EntityRecognizer):
+    """EntityRecognizer whose `__call__` / `pipe` tag prose runs only; training is unchanged."""
+
+    prose_only: bool = True
+    min_lower: int = MIN_LOWER_WORDS
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.prose_only:
+            return super().__call__(doc)
+        self._tag_prose([doc])
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        if not self.prose_only:
+            yield from super().pipe(stream, batch_size=batch_size)
+            return
+        for doc in stream:
+            self._tag_prose([doc])
+            yield doc
+
+    def _tag_prose(self, docs: list[Doc]) -> None:
+        parts: list[tuple[Doc, Span]] = [(span_doc(run), run) for doc in docs
+                                         for run in prose_runs(doc, self.min_lower)]
+        if not parts:
+            return
+        small = [p for p, _ in parts]
+        self.set_annotations(small, self.predict(small))
+        found: dict[int, list[Span]] = {}
+        for part, run in parts:
+            doc = run.doc
+            for ent in part.ents:
+                found.setdefault(id(doc), []).append(
+                    Span(doc, run.start + ent.start, run.start + ent.end, label=ent.label))
+        for doc in docs:
+            if id(doc) in found:
+                doc.set_ents(found[id(doc)], default="unmodified")
+
+
+def make_scorer() -> Callable:
+    return ner_score
+
+
+@Language.factory(
+    "rp_ner",
+    assigns=["doc.ents", "token.ent_iob", "token.ent_type"],
+    default_config={
+        "model": DEFAULT_MODEL_CONFIG["model"],
+        "moves": None,
+        "update_with_oracle_cut_size": 100,
+        "incorrect_spans_key": None,
+        "prose_only": True,
+        "min_lower_words": MIN_LOWER_WORDS,
+        "scorer": {"@scorers": "spacy.ner_scorer.v1"},
+    },
+    default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0, "ents_per_type": None},
+)
+def make_prose_ner(nlp: Language, name: str, model: Model, moves, update_with_oracle_cut_size: int,
+                   incorrect_spans_key: Optional[str], prose_only: bool, min_lower_words: int,
+                   scorer: Optional[Callable]) -> ProseEntityRecognizer:
+    ner = ProseEntityRecognizer(nlp.vocab, model, name=name, moves=moves,
+                                update_with_oracle_cut_size=update_with_oracle_cut_size,
+                                incorrect_spans_key=incorrect_spans_key, scorer=scorer)
+    ner.prose_only = prose_only
+    ner.min_lower = min_lower_words
+    return ner
