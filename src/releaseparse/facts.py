@@ -115,6 +115,14 @@ class DocFacts:
         return self.claimed.contains(start, end)
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, read once: spaCy joins every token again on each read of the property."""
+    text = doc.user_data.get("rp_text")
+    if text is None:
+        text = doc.user_data["rp_text"] = doc.text
+    return text
+
+
 def facts(doc: Doc) -> DocFacts:
     if "rp" not in doc.user_data:
         doc.user_data["rp"] = DocFacts()

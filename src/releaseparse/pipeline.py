@@ -1,10 +1,10 @@
 """Build, save and load the releaseparse spaCy pipeline.
 
-The pipeline is spaCy's blank English tokenizer, its rule-based `sentencizer` (told that a line
-break ends a sentence: releases are laid out in lines), spaCy's own `span_ruler` for the
+The pipeline is spaCy's blank English tokenizer, spaCy's own `span_ruler` for the
 gazetteers (circuits, series, countries), and our extractors in the order each needs the one
 before. `build` makes it from `resources/`; `save` writes it to `models/`; `load` reads it back
-offline.
+offline. When `models/ner` holds a trained name model (`releaseparse train`), `build` adds it as
+`rp_ner` before `rp_people`; `no_model=True` leaves it out (rules only).
 """
 
 from __future__ import annotations
@@ -16,12 +16,14 @@ import spacy
 from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the factories)
+from .training import prose_ner  # noqa: F401  (registers rp_ner)
 from .components.base import LexiconPipe
 from .resources import Resources, fold, strip_accents
 
 PIPELINE_NAME = "pipeline"
+NER_DIR = "ner"  # the trained name model, beside the pipeline in models/
+NER_NAME = "rp_ner"
 EXTRACTORS = ("rp_standings", "rp_people", "rp_quotes", "rp_results", "rp_events", "rp_links")
-SENTENCE_ENDS = [".", "!", "?", "\n", "\n\n", "\n\n\n", ":"]
 
 
 def packaged_model_dir() -> Path:
@@ -38,7 +40,7 @@ def gazetteer_patterns(res: Resources) -> list[dict]:
     patterns: list[dict] = []
 
     def add(label: str, phrase: str, ident: str) -> None:
-        for variant in {phrase, strip_accents(phrase), phrase.upper(), strip_accents(phrase).upper()}:
+        for variant in dict.fromkeys((phrase, strip_accents(phrase), phrase.upper(), strip_accents(phrase).upper())):
             patterns.append({"label": label, "pattern": variant, "id": ident})
 
     for circuit in res.circuits:
@@ -55,11 +57,17 @@ def gazetteer_patterns(res: Resources) -> list[dict]:
     return patterns
 
 
-def build(resources_dir: str | Path | None = None) -> Language:
-    """A fresh pipeline from the resources data."""
+def trained_ner(ner_dir: str | Path | None = None) -> Path | None:
+    """The trained name model's folder, if there is one."""
+    path = Path(ner_dir) if ner_dir else packaged_model_dir() / NER_DIR
+    return path if (path / "meta.json").exists() else None
+
+
+def build(resources_dir: str | Path | None = None, ner_dir: str | Path | None = None,
+          no_model: bool = False) -> Language:
+    """A fresh pipeline from the resources data (and the trained name model, unless `no_model`)."""
     res = Resources.load(resources_dir)
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_ENDS})
     ruler = nlp.add_pipe("span_ruler", name="rp_gazetteer",
                          config={"spans_key": "rp_gazetteer", "phrase_matcher_attr": "ORTH", "overwrite": True})
     ruler.add_patterns(gazetteer_patterns(res))
@@ -67,6 +75,9 @@ def build(resources_dir: str | Path | None = None) -> Language:
         pipe = nlp.add_pipe(name)
         if isinstance(pipe, LexiconPipe):
             pipe.initialize(resources_dir=res.root)
+    ner_path = None if no_model else trained_ner(ner_dir)
+    if ner_path is not None:
+        nlp.add_pipe(NER_NAME, source=spacy.load(ner_path), before="rp_people")
     nlp.meta["name"] = "releaseparse_rules"
     nlp.meta["version"] = "0.1.0"
     return nlp
@@ -78,9 +89,9 @@ def save(nlp: Language, model_dir: str | Path) -> Path:
     return path
 
 
-def load(model_dir: str | Path | None = None) -> Language:
-    """The saved pipeline; never downloads anything."""
+def load(model_dir: str | Path | None = None, no_model: bool = False) -> Language:
+    """The saved pipeline; never downloads anything. `no_model` leaves the name model out."""
     path = Path(model_dir or packaged_model_dir()) / PIPELINE_NAME
     if not path.exists():
         raise FileNotFoundError(f"no releaseparse pipeline at {path}; run `releaseparse build-model`")
-    return spacy.load(path)
+    return spacy.load(path, exclude=[NER_NAME] if no_model else [])

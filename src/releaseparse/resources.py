@@ -19,6 +19,8 @@ DEFAULT_DIR = Path(str(importlib_resources.files("releaseparse") / "resources"))
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: 'Bäckman' and 'BACKMAN' fold alike."""
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

@@ -6,7 +6,7 @@ import hashlib
 
 from spacy.tokens import Doc
 
-from .facts import DocFacts, facts
+from .facts import DocFacts, doc_text, facts
 from .records import Person, Release, Result, Source, Team
 
 
@@ -35,7 +35,7 @@ def release(doc: Doc, source: Source, source_bytes: bytes, warnings=()) -> Relea
     return Release(
         id=hashlib.sha256(source_bytes).hexdigest(),
         source=source,
-        text=doc.text,
+        text=doc_text(doc),
         title=found.title,
         published=found.published,
         season=found.season,

@@ -13,7 +13,7 @@ import srsly
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.scorer import Scorer
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import registry
 
@@ -97,6 +97,3 @@ class LexiconPipe(Pipe):
         self._lexicon = None
         return self
 
-
-def span_text(doc: Doc, span: Span) -> str:
-    return doc.text[span.start_char : span.end_char]

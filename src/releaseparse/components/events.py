@@ -16,9 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..dates import DateMention, find_dates, resolve
-from ..facts import DocFacts, facts
+from ..facts import DocFacts, doc_text, facts
 from ..records import Event
 from ..resources import fold
+from ..sentences import sentences as sentence_spans
 from ..spans import Positioned
 from .base import LexiconPipe, scorer_config
 
@@ -39,10 +40,9 @@ class EventsFinder(LexiconPipe):
 
     def __call__(self, doc: Doc) -> Doc:
         found = facts(doc)
-        text = doc.text
+        text = doc_text(doc)
         gaz = list(doc.spans.get(GAZETTEER_KEY, []))
         self.circuits = Positioned((c[0], c) for c in self._circuit_mentions(text, gaz))
-        self.folded_text = fold(text)
         found.title = _title(text)
         dates = find_dates(text)
         dateline = _dateline(text, dates)
@@ -50,7 +50,7 @@ class EventsFinder(LexiconPipe):
             dates.remove(dateline)
             found.published = resolve(dateline, None)[0]
         found.series = self._main_series(gaz)
-        found.season = self._season(text, found)
+        found.season = self._season(text, found, dates)
         self._events(doc, dates, gaz, found)
         self.set_spans(doc, [(*e.span, e.role) for e in found.events])
         return doc
@@ -60,7 +60,7 @@ class EventsFinder(LexiconPipe):
         counts.pop(None, None)
         return counts.most_common(1)[0][0] if counts else None
 
-    def _season(self, text: str, found: DocFacts) -> int | None:
+    def _season(self, text: str, found: DocFacts, dates: list[DateMention]) -> int | None:
         for table in found.standings:
             if table.season:
                 return table.season
@@ -72,15 +72,15 @@ class EventsFinder(LexiconPipe):
         title_year = YEAR.search(found.title or "")
         if title_year:
             return int(title_year.group(1))
-        for mention in find_dates(text):
+        for mention in dates:
             if mention.has_year:
                 return mention.last[0]
         return None
 
     def _events(self, doc: Doc, dates: list[DateMention], gaz, found: DocFacts) -> None:
-        text = doc.text
+        text = doc_text(doc)
         year = found.season or (found.published.year if found.published else None)
-        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        sentences = sentence_spans(doc)
         sentence_of = Positioned((s, (s, e)) for s, e in sentences)
         events: list[Event] = []
         for mention in dates:
@@ -168,7 +168,7 @@ class EventsFinder(LexiconPipe):
         if not circuit:
             return None
         location = circuit[1].get("location")
-        return location if location and fold(location) in self.folded_text else None
+        return location if location and fold(location) in fold(text) else None
 
     def _round_in(self, sentence: str) -> tuple[int | None, int | None]:
         for m in ROUND.finditer(sentence):

@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..facts import facts
+from ..facts import doc_text, facts
 from .base import LexiconPipe, scorer_config
 
 SPANS_KEY = "rp_links"
@@ -44,7 +44,7 @@ class LinksFinder(LexiconPipe):
 
     def __call__(self, doc: Doc) -> Doc:
         found = facts(doc)
-        text = doc.text  # spaCy rebuilds doc.text on every read
+        text = doc_text(doc)
         links = find_links(text)
         credits = find_credits(text)
         found.links.extend(dict.fromkeys(text[s:e] for s, e in links))

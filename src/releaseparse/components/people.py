@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..facts import DocFacts, Entity, facts
+from ..facts import DocFacts, Entity, doc_text, facts
 from ..resources import fold
+from ..sentences import sentences
 from ..spans import Positioned, SpanIndex
 from .base import LexiconPipe, scorer_config
 
@@ -94,7 +95,7 @@ class PeopleFinder(LexiconPipe):
 
     def __call__(self, doc: Doc) -> Doc:
         found = facts(doc)
-        text = doc.text
+        text = doc_text(doc)
         blocked = [(s.start_char, s.end_char) for s in doc.spans.get(GAZETTEER_KEY, [])]
         runs = capitalised_runs(text, blocked)
         singles: list[tuple[int, int, str]] = []
@@ -259,8 +260,7 @@ class PeopleFinder(LexiconPipe):
         if not team_mentions.items:
             return
         people = Positioned((a, p) for p in found.names.people() for a, _ in p.mentions)
-        for sent in doc.sents:
-            s, e = sent.start_char, sent.end_char
+        for s, e in sentences(doc):
             here = team_mentions.between(s, e)
             if len({id(t) for t in here}) != 1:
                 continue

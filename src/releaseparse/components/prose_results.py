@@ -11,12 +11,13 @@ import re
 
 from spacy.tokens import Doc
 
-from ..facts import DocFacts
+from ..facts import DocFacts, doc_text
 from ..lexicon import Lexicon
 from ..positions import (NOT_A_POSITION_AFTER, NOT_A_POSITION_BEFORE, PROSE_POSITION_FOLLOWER, position_pattern,
                          read_position)
 from ..records import Result
 from ..sessions import SessionMention
+from ..sentences import sentences
 from ..spans import Positioned, SpanIndex
 from .results_evidence import evidence
 
@@ -42,7 +43,7 @@ def class_after(text: str, lexicon: Lexicon) -> str | None:
 
 
 def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lexicon: Lexicon) -> list[Result]:
-    text = doc.text
+    text = doc_text(doc)
     pattern = position_pattern(lexicon)
     mentions = Positioned((start, (start, end, person.name))
                           for person in found.names.people() for start, end in person.mentions)
@@ -52,8 +53,7 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
     last_person: str | None = None
     last_session: SessionMention | None = None
     paragraph_end = -1
-    for sent in doc.sents:
-        s, e = sent.start_char, sent.end_char
+    for s, e in sentences(doc):
         if s > paragraph_end:
             para = text.find("\n", e - 1)
             paragraph_end = len(text) if para < 0 else para

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..facts import DocFacts, facts
+from ..facts import DocFacts, doc_text, facts
 from ..records import Quote
 from ..resources import fold
 from ..spans import Positioned
@@ -47,7 +47,7 @@ class QuotesFinder(LexiconPipe):
 
     def __call__(self, doc: Doc) -> Doc:
         found = facts(doc)
-        text = doc.text
+        text = doc_text(doc)
         verbs = self.lexicon.speech_verb_regex
         WHO = _WHO.replace("{verbs}", verbs)
         self.after_re = re.compile(

@@ -12,7 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..facts import DocFacts, Entity, facts
+from ..facts import DocFacts, Entity, doc_text, facts
 from ..lines import Line, cells, split_lines
 from ..positions import list_position
 from ..records import Result
@@ -37,6 +37,8 @@ RESULTS_HEADING = re.compile(
     r"^\s*(?P<label>(?:(?:final|race|provisional|unofficial|official)\s+)?(?:results?|classification))\b[^\n]{0,40}$",
     re.IGNORECASE,
 )
+# Cheap test before splitting a line into cells: a position, a header word or a status comes first.
+TABLE_ROW_START = re.compile(r"\s*(?:P?\d|pos|position|rank|pl\b|fin\b|ret\b|dnf|dns|dsq|nc\b|dq\b)", re.IGNORECASE)
 TIMING = re.compile(r"\d:\d\d|\blaps?\b|^\+|\bDNF\b|\bRet\b|\d+\.\d{3}", re.IGNORECASE)
 
 
@@ -45,7 +47,7 @@ class ResultsFinder(LexiconPipe):
 
     def __call__(self, doc: Doc) -> Doc:
         found = facts(doc)
-        text = doc.text
+        text = doc_text(doc)
         lines = split_lines(text)
         sessions = find_sessions(text, self.data["sessions"])
         listed = self._list_results(text, lines, sessions, found)
@@ -116,6 +118,8 @@ class ResultsFinder(LexiconPipe):
                 header_cols = None if not results or results[-1].span[1] < line.start - 1 else header_cols
                 continue
             in_line = positioned.between(line.start, line.end)
+            if not in_line and not TABLE_ROW_START.match(line.text) and not RESULTS_HEADING.match(line.text):
+                continue
             parts = cells(line)
             if TABLE_HEADER.match(line.text) and len(parts) >= 3 and not re.search(r"\d:\d", line.text):
                 header_cols = [p[2].lower() for p in parts]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..facts import facts
+from ..facts import doc_text, facts
 from ..lexicon import Lexicon
 from ..lines import Line, cells, split_lines
 from ..records import Standings, StandingsRow
@@ -27,6 +27,7 @@ ROW_INLINE = re.compile(
     r"(?P<name>[^\d\t(),:]*?[^\W\d_][^\t(),:]*?)\s*"
     r"(?:\((?P<nat>[A-Z]{1,3})\))?\s*[,;–—-]?\s*" + POINTS + r"\s*$"
 )
+ROW_START = re.compile(r"\s*(?:P|Pos\.?\s*)?\d")  # cheap test before the row patterns
 ELISION = re.compile(r"^\s*(?:[–—\-…]+|\.{3,}|\(\.\.\.\))\s*$")
 AFTER_ROUNDS = re.compile(
     r"\bafter\s+(?:round\s+)?(?P<after>\d{1,2})(?:\s+of\s+(?P<total>\d{1,2}))?"
@@ -124,7 +125,7 @@ def find_tables(lines: list[Line], lexicon: Lexicon) -> list[Table]:
         current.clear()
 
     for line in lines:
-        row = parse_row(line, lexicon) if not line.is_blank else None
+        row = parse_row(line, lexicon) if ROW_START.match(line.text) else None
         if row and (not current or row.position > current[-1].position):
             current.append(row)
             gap.clear()
@@ -195,7 +196,7 @@ class StandingsFinder(LexiconPipe):
 
     def __call__(self, doc: Doc) -> Doc:
         found = facts(doc)
-        text = doc.text
+        text = doc_text(doc)
         lines = split_lines(text)
         spans = []
         for table in find_tables(lines, self.lexicon):
