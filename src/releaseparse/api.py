@@ -17,8 +17,8 @@ MAX_TEXT_CHARS = 2_000_000  # far beyond any release; a larger text is a batch o
 class Parser:
     """One loaded pipeline; reuse it for many releases."""
 
-    def __init__(self, nlp: Language | None = None, model_dir: str | Path | None = None):
-        self.nlp = nlp or pipeline.load(model_dir)
+    def __init__(self, nlp: Language | None = None, model_dir: str | Path | None = None, no_model: bool = False):
+        self.nlp = nlp or pipeline.load(model_dir, no_model=no_model)
         self.nlp.max_length = MAX_TEXT_CHARS + 1
 
     def parse_read(self, read: ReadResult, source_bytes: bytes, path: str | None) -> Release:
@@ -44,5 +44,6 @@ class Parser:
         return self.parse_read(read, data, str(path))
 
 
-def load(model_dir: str | Path | None = None) -> Parser:
-    return Parser(model_dir=model_dir)
+def load(model_dir: str | Path | None = None, no_model: bool = False) -> Parser:
+    """A parser; `no_model=True` runs the rules without the trained name model."""
+    return Parser(model_dir=model_dir, no_model=no_model)

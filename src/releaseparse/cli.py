@@ -26,11 +26,12 @@ def main() -> None:
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--model", "model_dir", type=click.Path(file_okay=False), help="A models/ folder to load instead.")
-def parse(file: str, model_dir: str | None) -> None:
+@click.option("--no-model", is_flag=True, help="Rules only: leave the trained name model out.")
+def parse(file: str, model_dir: str | None, no_model: bool) -> None:
     """Parse one release (FILE, or - for standard input) and print its record as JSON."""
     from .api import load
 
-    parser = load(model_dir)
+    parser = load(model_dir, no_model=no_model)
     try:
         if file == "-":
             data = sys.stdin.buffer.read()
@@ -55,12 +56,13 @@ def schema() -> None:
 @click.option("--model", "model_dir", type=click.Path(file_okay=False), help="A models/ folder to load instead.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--per-file", is_flag=True, help="Also print the macro F1 of each release.")
-def evaluate(folder: str, model_dir: str | None, as_json: bool, per_file: bool) -> None:
+@click.option("--no-model", is_flag=True, help="Rules only: leave the trained name model out.")
+def evaluate(folder: str, model_dir: str | None, as_json: bool, per_file: bool, no_model: bool) -> None:
     """Score the releases of FOLDER against their .gold.json files."""
     from .api import load
     from .evaluate import evaluate_folder, format_table
 
-    report = evaluate_folder(Path(folder), load(model_dir))
+    report = evaluate_folder(Path(folder), load(model_dir, no_model=no_model))
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2))
     else:
@@ -111,3 +113,44 @@ def convert(in_dir: Path, out_dir: Path, jsonl: bool, as_csv: bool, sqlite: bool
         sys.exit(2)
     click.echo(f"releaseparse: {summary.line()}", err=True)
     sys.exit(summary.exit_code)
+
+
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="models/ folder to write ner/ and the rebuilt pipeline/ into (default: the repository's).")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Training config (default: src/releaseparse/training/ner.cfg).")
+@click.option("--train-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Gold releases to train on (default: corpus/train).")
+@click.option("--dev-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Gold releases for early stopping (default: corpus/dev).")
+@click.option("--set", "settings", multiple=True, metavar="KEY=VALUE",
+              help="Override a config value, e.g. --set training.max_epochs=2 (JSON values).")
+@click.option("--score/--no-score", default=True, show_default=True,
+              help="Evaluate dev, test and unseen with and without the model and record it in meta.json.")
+def train(out_dir: Path | None, config_path: Path | None, train_dir: Path | None, dev_dir: Path | None,
+          settings: tuple[str, ...], score: bool) -> None:
+    """Train the name model (tok2vec + ner) on corpus/train and add it to the pipeline in models/."""
+    from . import pipeline
+    from .training.train import CONFIG, REPO, evaluate_splits, record_scores, train_ner
+
+    overrides = {}
+    for item in settings:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise click.UsageError(f"--set {item}: expected KEY=VALUE")
+        try:
+            overrides[key] = json.loads(value)
+        except json.JSONDecodeError:
+            overrides[key] = value
+    target = out_dir or REPO / "models"
+    command = " ".join(["releaseparse", *sys.argv[1:]])
+    ner_dir = train_ner(target, config_path or CONFIG, train_dir, dev_dir, overrides, command=command,
+                        log=lambda line: click.echo(line, err=True))
+    path = pipeline.save(pipeline.build(ner_dir=ner_dir), target)
+    click.echo(f"wrote {ner_dir} and {path}")
+    if score:
+        splits = [REPO / "corpus" / name for name in ("dev", "test", "unseen")]
+        scores = evaluate_splits(target, [s for s in splits if s.is_dir()])
+        record_scores(ner_dir, scores)
+        click.echo(json.dumps(scores, indent=2))

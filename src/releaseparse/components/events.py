@@ -32,7 +32,7 @@ ROUND = re.compile(r"\bround\s+(?P<num>\d{1,2})(?:\s+of\s+(?P<total>\d{1,2}))?"
                    r"|\b(?P<ord>[\w-]+)\s+round\b(?:\s+of\s+(?:the\s+)?(?P<total2>\d{1,2}))?", re.IGNORECASE)
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 SEASON_CUE = re.compile(r"\b(19[5-9]\d|20\d\d)\s+(?:season|championship|series|campaign|standings)\b"
-                        r"|\bseason\s+(19[5-9]\d|20\d\d)\b", re.IGNORECASE)
+                        r"|\b(?:season|championship|series|cup|trophy)\s+(19[5-9]\d|20\d\d)\b", re.IGNORECASE)
 
 
 class EventsFinder(LexiconPipe):
@@ -51,7 +51,7 @@ class EventsFinder(LexiconPipe):
             found.published = resolve(dateline, None)[0]
         found.series = self._main_series(gaz)
         found.season = self._season(text, found, dates)
-        self._events(doc, dates, gaz, found)
+        self._events(doc, dates, gaz, found, dateline)
         self.set_spans(doc, [(*e.span, e.role) for e in found.events])
         return doc
 
@@ -77,7 +77,7 @@ class EventsFinder(LexiconPipe):
                 return mention.last[0]
         return None
 
-    def _events(self, doc: Doc, dates: list[DateMention], gaz, found: DocFacts) -> None:
+    def _events(self, doc: Doc, dates: list[DateMention], gaz, found: DocFacts, dateline) -> None:
         text = doc_text(doc)
         year = found.season or (found.published.year if found.published else None)
         sentences = sentence_spans(doc)
@@ -97,6 +97,11 @@ class EventsFinder(LexiconPipe):
                 found.published and start and start > found.published)
             role = "upcoming" if upcoming else ("past" if any(e.role == "reported" for e in events) else "reported")
             events.append(self._event(text, gaz, sent, role, start, end, (mention.start, mention.end), found))
+        if dateline is not None and not any(e.role == "reported" for e in events):
+            # A release dated on race day that gives no other date for its own event: the dateline is it.
+            day = found.published
+            sent = sentence_of.last_before(dateline.start + 1) or (dateline.start, dateline.end)
+            events.insert(0, self._event(text, gaz, sent, "reported", day, day, (dateline.start, dateline.end), found))
         reported = [e for e in events if e.role == "reported"]
         if reported:
             self._fill_reported(text, gaz, sentences, reported[0], events, found)

@@ -74,6 +74,9 @@ def capitalised_runs(text: str, blocked: list[tuple[int, int]]) -> list[Run]:
         start, end, word = match.start(), match.end(), match.group()
         if word.endswith(".") and len(word) > 2 and word.lower() not in SUFFIXES:
             word, end = word[:-1], end - 1  # a sentence's full stop, not an initial
+        possessive = word[-2:] in ("'s", "’s") and len(word) > 2
+        if possessive:
+            word, end = word[:-2], end - 2  # "Valmont Racing's Julien Ferrand": the name ends here
         capital = word[0].isupper() or word == "&" or word[0].isdigit()
         particle = word.lower() in PARTICLES and bool(current)
         joined = bool(current) and text[current[-1][1] : start] in (" ",)
@@ -83,6 +86,8 @@ def capitalised_runs(text: str, blocked: list[tuple[int, int]]) -> list[Run]:
             if word[0].isdigit() and not current:
                 continue
             current.append((start, end, word))
+            if possessive:
+                flush()
         else:
             flush()
     flush()
@@ -100,6 +105,10 @@ class PeopleFinder(LexiconPipe):
         runs = capitalised_runs(text, blocked)
         singles: list[tuple[int, int, str]] = []
         for run in runs:
+            team = self._team_of(run.words)
+            if team:
+                found.names.add(text[team[0][0] : team[-1][1]], "team", (team[0][0], team[-1][1]))
+                continue
             for piece in self._split(run):
                 if len(piece) >= 2 or self._is_team(piece):
                     self._classify(text, piece, found, singles)
@@ -129,6 +138,31 @@ class PeopleFinder(LexiconPipe):
             else:
                 pieces[-1].append(word)
         return [p for p in pieces if p]
+
+    def _team_of(self, words):
+        """The team a run names, if it holds a team word: 'Aurora World Rally Team', not
+        'Swedish National Team'; leading and trailing words that are not part of it are cut."""
+        lex = self.lexicon
+        keys = [fold(w[2]) for w in words]
+        if not any(k in lex.team_words for k in keys) or any(k in NOT_A_TEAM for k in keys):
+            return None
+
+        def outside(word) -> bool:
+            key = fold(word[2])
+            if key in lex.team_words:
+                return False
+            return (word[2] == "&" or word[2][0].isdigit() or key in lex.name_stopwords
+                    or key in lex.nationality_words or key in lex.roles)
+
+        start, end = 0, len(words)
+        while start < end and outside(words[start]):
+            start += 1
+        while end > start and outside(words[end - 1]):
+            end -= 1
+        team = words[start:end]
+        if len(team) >= 2 or (team and fold(team[0][2]) not in lex.team_words):
+            return team
+        return None
 
     def _is_team(self, piece) -> bool:
         return any(fold(w[2]) in self.lexicon.team_words for w in piece) and not any(

@@ -40,9 +40,9 @@ RESULTS_WORDS = re.compile(r"\bresults?\b|classification|qualifying|practice|rac
 TITLE_TRIM = re.compile(r"\s*(?:[–—-]\s*)?(?:overall\s*)?\((?:top\s*\d+|provisional|unofficial)\)\s*$|\s*[–—-]\s*overall\s*$|\s+standings\s*$", re.I)
 CATEGORY_WORDS = (
     ("co-drivers", re.compile(r"co-?drivers?|navigators?", re.I)),
+    ("drivers", re.compile(r"\bdrivers?|riders?|pilots?", re.I)),
     ("manufacturers", re.compile(r"manufacturers?|makes|marques|brands", re.I)),
     ("teams", re.compile(r"\bteams?\b|constructors?|entrants?", re.I)),
-    ("drivers", re.compile(r"drivers?|riders?|pilots?", re.I)),
 )
 
 

@@ -2,13 +2,14 @@
 
 Result lists, tables and credits are the rules' ground (and most of a release's words); the model
 is there for the names that prose mentions and no list holds. So the component finds runs of prose
-sentences (sentences with enough lowercase words), tags a small Doc made of each run's tokens, and
+sentences (sentences with enough lowercase words, by `releaseparse.sentences`), tags a small Doc made of each run's tokens, and
 copies the entities back onto the release's Doc (`doc.ents`, labels PERSON and TEAM), where
 `rp_people` reads them. With `prose_only = false` it tags the whole Doc like the stock `ner`.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterable, Iterator, Optional
 
 from spacy.language import Language
@@ -16,8 +17,12 @@ from spacy.pipeline.ner import DEFAULT_NER_MODEL, EntityRecognizer, ner_score
 from spacy.tokens import Doc, Span
 from thinc.api import Config, Model
 
+from ..facts import doc_text
+from ..sentences import sentences
+
 MIN_LOWER_WORDS = 3  # a sentence with fewer lowercase words is a list row, a heading or a credit
 MIN_LOWER_SHARE = 0.25
+WORD = re.compile(r"[^\W\d_]+")
 DEFAULT_MODEL_CONFIG = Config().from_str("""
 [model]
 @architectures = "spacy.TransitionBasedParser.v2"
@@ -39,28 +44,27 @@ subword_features = true
 """)
 
 
-def is_prose(tokens: Span | Doc, min_lower: int = MIN_LOWER_WORDS) -> bool:
+def is_prose(text: str, min_lower: int = MIN_LOWER_WORDS) -> bool:
     """Enough lowercase words, and a fair share of them: prose, not a row of names and numbers."""
-    lower = sum(1 for t in tokens if t.is_lower and t.is_alpha)
-    return lower >= min_lower and lower >= MIN_LOWER_SHARE * len(tokens)
+    words = WORD.findall(text)
+    lower = sum(1 for w in words if w.islower())
+    return lower >= min_lower and lower >= MIN_LOWER_SHARE * len(words)
 
 
 def prose_runs(doc: Doc, min_lower: int = MIN_LOWER_WORDS) -> list[Span]:
-    """Runs of consecutive prose sentences (the whole Doc when it has no sentence boundaries)."""
-    if not doc.has_annotation("SENT_START"):
-        return [doc[:]] if is_prose(doc, min_lower) else []
+    """Runs of consecutive prose sentences (`sentences.sentences`), as token spans of `doc`."""
+    text = doc_text(doc)
     runs: list[Span] = []
     start = end = None
-    for sent in doc.sents:
-        if is_prose(sent, min_lower):
-            if start is None:
-                start = sent.start
-            end = sent.end
+    for s, e in [*sentences(doc), (len(text), len(text))]:
+        if s < e and is_prose(text[s:e], min_lower):
+            start = s if start is None else start
+            end = e
         elif start is not None:
-            runs.append(doc[start:end])
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span):
+                runs.append(span)
             start = None
-    if start is not None:
-        runs.append(doc[start:end])
     return runs
 
 
@@ -96,15 +100,19 @@ class ProseEntityRecognizer(EntityRecognizer):
             return
         small = [p for p, _ in parts]
         self.set_annotations(small, self.predict(small))
-        found: dict[int, list[Span]] = {}
+        found: dict[int, tuple[list[Span], list[Span]]] = {}
         for part, run in parts:
-            doc = run.doc
-            for ent in part.ents:
-                found.setdefault(id(doc), []).append(
-                    Span(doc, run.start + ent.start, run.start + ent.end, label=ent.label))
+            ents, outside = found.setdefault(id(run.doc), ([], []))
+            cursor = run.start
+            for e in part.ents:
+                ents.append(Span(run.doc, run.start + e.start, run.start + e.end, label=e.label))
+                outside.append(run.doc[cursor : run.start + e.start])
+                cursor = run.start + e.end
+            outside.append(run.doc[cursor : run.end])
         for doc in docs:
             if id(doc) in found:
-                doc.set_ents(found[id(doc)], default="unmodified")
+                ents, outside = found[id(doc)]
+                doc.set_ents(ents, outside=[o for o in outside if len(o)], default="unmodified")
 
 
 def make_scorer() -> Callable:
