@@ -1,6 +1,6 @@
 import pytest
 
-from releaseparse.components.standings import find_tables, parse_points, parse_row
+from releaseparse.components.standings import find_tables, parse_points, parse_row, parse_rows
 from releaseparse.lexicon import Lexicon
 from releaseparse.lines import split_lines
 from releaseparse.resources import Resources
@@ -33,3 +33,33 @@ def test_elision_keeps_real_positions():
 @pytest.mark.parametrize("text, points", [("61 p.", 61), ("17.5 pts", 17.5), ("none", None)])
 def test_parse_points(text, points):
     assert parse_points(text) == points
+
+
+@pytest.mark.parametrize(
+    "line, position, name, points",
+    [
+        ("9.  Rick Hall .............  71", 9, "Rick Hall", 71),
+        ("2. Cody Whit    429 (-23)", 2, "Cody Whit", 429),
+        ("1st Sofia Reyes (ESP) – 54 points", 1, "Sofia Reyes", 54),
+    ],
+)
+def test_leaders_gaps_and_ordinals(line, position, name, points):
+    row = parse_row(split_lines(line)[0], LEXICON)
+    assert (row.position, row.name, row.points) == (position, name, points)
+
+
+def test_a_shared_line_gives_a_row_per_name():
+    rows = parse_rows(split_lines("3. Anna Berg (S) / Jo Falk (N) 44")[0], LEXICON)
+    assert [(r.position, r.name, r.nationality, r.points) for r in rows] == [
+        (3, "Anna Berg", "SWE", 44), (3, "Jo Falk", "NOR", 44)]
+
+
+def test_tied_positions_stay_in_one_table():
+    text = "Drivers 1993\n1. A Berg (D) 60\n1. K Wend (D) 60\n3. L Holm (S) 44\n"
+    (table,) = find_tables(split_lines(text), LEXICON)
+    assert [r.position for r in table.rows] == [1, 1, 3]
+
+
+@pytest.mark.parametrize("line", ["1  22  Brett Kil  Penn Valley  200 laps", "2\tAnna Berg\t+4.512", "3  Jo Falk  1:42.331"])
+def test_results_rows_are_not_standings(line):
+    assert parse_row(split_lines(line)[0], LEXICON) is None

@@ -23,11 +23,14 @@ SPANS_KEY = "rp_standings"
 
 POINTS = r"(?P<pts>\d{1,4}(?:[.,]5)?)\s*(?:p\b\.?|pts\b\.?|points\b|pt\b\.?|pnts\b\.?)?"
 ROW_INLINE = re.compile(
-    r"^\s*(?:P|Pos\.?\s*)?(?P<pos>\d{1,3})\s*(?:[:.)]|\s-|\s)\s*"
-    r"(?P<name>[^\d\t(),:]*?[^\W\d_][^\t(),:]*?)\s*"
-    r"(?:\((?P<nat>[A-Z]{1,3})\))?\s*[,;–—-]?\s*" + POINTS + r"\s*$"
+    r"^\s*(?:P|Pos\.?\s*)?(?P<pos>\d{1,3})(?:st|nd|rd|th)?\s*(?:[:.)]|\s-|\s)\s*"
+    r"(?P<name>[^\d\t(),:]*?[^\W\d_][^\t(),:]*?(?:\([A-Z]{1,3}\)\s*/\s*[^\t(),:\d]+?)?)[\s.·…_]*"
+    r"(?:\((?P<nat>[A-Z]{1,3})\))?\s*[,;–—-]?\s*" + POINTS + r"\s*(?:\([^)]{1,20}\))?\s*$"
 )
-ROW_START = re.compile(r"\s*(?:P|Pos\.?\s*)?\d")  # cheap test before the row patterns
+ROW_START = re.compile(r"\s*(?:P|Pos\.?\s*)?\d")
+TIMING = re.compile(r"\d:\d\d|\+\s?\d|\blaps?\b|\d[.,]\d{3}\b", re.IGNORECASE)
+PAIR = re.compile(r"\s*/\s*")
+NAT_AFTER = re.compile(r"\s*\(([A-Z]{1,3})\)\s*$")  # cheap test before the row patterns
 ELISION = re.compile(r"^\s*(?:[–—\-…]+|\.{3,}|\(\.\.\.\))\s*$")
 AFTER_ROUNDS = re.compile(
     r"\bafter\s+(?:round\s+)?(?P<after>\d{1,2})(?:\s+of\s+(?P<total>\d{1,2}))?"
@@ -62,15 +65,34 @@ def parse_points(text: str) -> float | None:
     return float(match.group(1).replace(",", ".")) if match else None
 
 
+def parse_rows(line: Line, lexicon: Lexicon) -> list[Row]:
+    """The rows a line holds: one, or one per name where a crew shares the line ('A (D) / B (D)')."""
+    row = parse_row(line, lexicon)
+    if row is None or "/" not in row.name:
+        return [row] if row else []
+    rows = []
+    offset = row.name_span[0]
+    for part in PAIR.split(row.name):
+        start = line.text.index(part, offset - line.start) + line.start
+        offset = start + len(part)
+        nat = NAT_AFTER.search(part)
+        name = part[: nat.start()] if nat else part
+        nationality = lexicon.nationality_codes.get(nat.group(1)) if nat else row.nationality
+        rows.append(Row(line, row.position, name.strip(), (start, start + len(name.strip())), nationality, row.points))
+    return rows
+
+
 def parse_row(line: Line, lexicon: Lexicon) -> Row | None:
     """One standings row, inline ('1: Name (FRA), 61 p.') or in columns."""
+    if TIMING.search(line.text):
+        return None  # a results row: its last number is laps or a gap, not points
     if re.search(r"\t|\S {2,}\S", line.text.strip()):
         columns = _parse_columns(line, lexicon)
         if columns is not None:
             return columns
     match = ROW_INLINE.match(line.text)
     if match and match.group("name").strip():
-        name = match.group("name").strip(" ,;–—-")
+        name = match.group("name").strip(" ,;–—-.·…_")
         start = line.start + match.start("name")
         start += match.group("name").index(name[:1]) if name else 0
         nat = match.group("nat")
@@ -99,6 +121,10 @@ def _parse_columns(line: Line, lexicon: Lexicon) -> Row | None:
     if name_cell is None:
         return None
     start, end, value = name_cell
+    leaders = re.search(r"[\s.·…_]+$", value)
+    if leaders:
+        end -= len(leaders.group())
+        value = value[: leaders.start()]
     inline_nat = re.search(r"\s*\(([A-Z]{1,3})\)$", value)
     if inline_nat:
         nationality = lexicon.nationality_codes.get(inline_nat.group(1), nationality)
@@ -125,17 +151,17 @@ def find_tables(lines: list[Line], lexicon: Lexicon) -> list[Table]:
         current.clear()
 
     for line in lines:
-        row = parse_row(line, lexicon) if ROW_START.match(line.text) else None
-        if row and (not current or row.position > current[-1].position):
-            current.append(row)
+        rows = parse_rows(line, lexicon) if ROW_START.match(line.text) else []
+        row = rows[0] if rows else None
+        if row and (not current or row.position >= current[-1].position):
+            current.extend(rows)
             gap.clear()
         elif current and (ELISION.match(line.text) or line.is_blank) and len(gap) < 2:
             gap.append(line)
         else:
             close()
             gap.clear()
-            if row:
-                current.append(row)
+            current.extend(rows)
     close()
     return tables
 
@@ -149,7 +175,7 @@ def _heading(lines: list[Line], first_row: int) -> list[Line]:
         if line.is_blank:
             if heading:
                 break
-        elif re.search(r"https?://|\bhere\b|^\s*\d{1,3}\s*[:.)]", line.text, re.I):
+        elif re.search(r"https?://|\bhere\b|^\s*\d", line.text, re.I):
             break
         else:
             heading.insert(0, line)
@@ -159,6 +185,8 @@ def _heading(lines: list[Line], first_row: int) -> list[Line]:
 
 def is_standings(table: Table) -> bool:
     head = " ".join(l.stripped for l in table.heading)
+    if re.search(r"\bpoints\b|\bpts\b", head, re.I):
+        return True
     if RESULTS_WORDS.search(head) and not re.search(r"standings|championship", head, re.I):
         return False
     return bool(STANDINGS_WORDS.search(head)) or all(r.points is not None for r in table.rows)

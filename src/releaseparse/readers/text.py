@@ -10,6 +10,8 @@ from . import ReadError, ReadResult
 FORMAT = "txt"
 MAX_BYTES = 8 * 2**20  # 2M characters, the most one release can be, in 4-byte UTF-8 at worst
 BINARY_SAMPLE = 8192
+SINGLE_BYTE_LATIN = {"cp1250", "cp1252", "cp1257", "latin_1", "iso8859_2", "iso8859_15", "cp850", "cp437",
+                     "mac_latin2", "mac_roman", "iso8859_9", "cp1254", "iso8859_13", "iso8859_4"}
 
 
 def looks_binary(data: bytes) -> bool:
@@ -26,9 +28,17 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(data).best()
+    matches = charset_normalizer.from_bytes(data)
+    best = matches.best()
     if best is None:
         raise ReadError("undecodable bytes: no text encoding fits")
+    # Single-byte Western and Central European code pages often all decode a release; archives of
+    # English-language releases are overwhelmingly Windows-1252, so it wins whenever it fits.
+    if best.encoding in SINGLE_BYTE_LATIN and any("cp1252" in (m.encoding, *m.could_be_from_charset) for m in matches):
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     return str(best), best.encoding
 
 
