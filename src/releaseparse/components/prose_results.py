@@ -21,6 +21,7 @@ from ..sentences import sentences
 from ..spans import Positioned, SpanIndex
 from .results_evidence import evidence
 
+PASSIVE_AGENT = re.compile(r"^\s*(?:position\s+)?(?:(?:went|goes|fell)\s+to|by)\s", re.IGNORECASE)
 PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 OVERALL = re.compile(r"^\s*(?:place\s+|position\s+)?overall\b", re.IGNORECASE)
 SESSION_AFTER = re.compile(r"^\s*(?:place\s+|position\s+)?(?:in|of|at|for)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -76,7 +77,9 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
                 continue  # a speaker's own words are not the release's statement of a result
             if m.group("won") and re.match(r"^\s*(?:the\s+)?(?:title|championship|award|trophy|points)", after, re.I):
                 continue
-            driver = _driver_for(m.start(), in_sent, text, s, last_person)
+            passive = (m.group("won") or m.group("pole")) and PASSIVE_AGENT.match(after)
+            driver = (_agent_after(m.end(), in_sent) if passive
+                      else _driver_for(m.start(), in_sent, text, s, last_person))
             if driver is None:
                 continue
             session = _session_for(m, pos, sess_in, text, last_session)
@@ -93,6 +96,12 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
         if e >= paragraph_end:
             last_session = None
     return results
+
+
+def _agent_after(at: int, in_sent) -> str | None:
+    """'Pole position went to Florian Dechant', 'was won by Bernd Schaller': the name after."""
+    after = [m for m in in_sent if m[0] >= at]
+    return after[0][2] if after else None
 
 
 def _driver_for(at: int, in_sent, text: str, sent_start: int, last_person: str | None) -> str | None:

@@ -26,10 +26,11 @@ from .results_evidence import evidence
 SPANS_KEY = "rp_results"
 
 OWNER_HEADING = re.compile(
-    r"^\s*(?:results?\s+(?:for|of)\s+(?P<owner2>[^:]+?)|(?P<owner>[^\W\d_][^:]{1,60}?)(?:[’']s?)?\s+results?)\s*:?\s*$",
+    r"^\s*(?:results?\s*(?:for|of|[–—:-])?\s*(?P<owner2>[^\W\d_][^:(\n]{1,60}?)(?:\s*\([^)]*\))?"
+    r"|(?P<owner>[^\W\d_][^:\n]{1,60}?)(?:[’']s?)?\s+results?)\s*:?\s*$",
     re.IGNORECASE,
 )
-LIST_SEPARATOR = re.compile(r"^\s*(?:[:–—\-=|]|\s)\s*")
+LIST_SEPARATOR = re.compile(r"^\s*(?:\([^)\n]{1,30}\)\s*)?(?:[:–—\-=|]|\s)\s*")
 FINISH_START = re.compile(r"\b(?:finish(?:ed)?|result|pos(?:ition)?)\s*[:\-–]\s*", re.IGNORECASE)
 TABLE_HEADER = re.compile(r"^\s*(?:pos\.?|position|p|rank|pl\.?)\s*(?:\t|\s{2,}|\s)", re.IGNORECASE)
 # A table heading that names no session: the race's result ('Final classification', 'RESULTS – Top 10').
