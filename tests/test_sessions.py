@@ -32,3 +32,8 @@ def test_session_codes(text, code):
 @pytest.mark.parametrize("text", ["on the final lap", "the race pace was good", "a sprint to the flag", "race engineer"])
 def test_words_that_are_not_sessions(text):
     assert find_sessions(text, VOCABULARY) == []
+
+
+def test_an_ordinal_ending_one_line_does_not_number_the_next():
+    text = "Qualifying: 4th\nHeat 1: 3rd"
+    assert [s.code for s in find_sessions(text, VOCABULARY)] == ["Q", "HEAT1"]

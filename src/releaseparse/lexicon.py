@@ -16,9 +16,9 @@ ORDINAL_SUFFIX = r"(?:st|nd|rd|th|e|º|°)"
 
 
 def words_regex(phrases, *, flags=re.IGNORECASE) -> str:
-    """An alternation of `phrases`, longest first, spaces matching any run of spaces."""
+    """An alternation of `phrases`, longest first, a space matching any run of spaces on one line."""
     ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    return "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in ordered)
 
 
 class Lexicon:

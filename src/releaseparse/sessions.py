@@ -41,8 +41,8 @@ def _patterns(sessions_json: str) -> tuple[re.Pattern[str], dict]:
     numbers = words_regex(data["number_words"].keys())
     pattern = re.compile(
         rf"\b(?:(?P<nword>{numbered})[ \-]?(?P<num>\d{{1,2}}|(?:{numbers})\b)(?![\d:.,]\d)"
-        rf"|(?P<opener>{openers})\s+(?P<oword>{numbered})"
-        rf"|(?P<single>{single}))\b(?!\s+(?:{NOT_A_SESSION_AFTER})\b)(?![-–]\w)",
+        rf"|(?P<opener>{openers})[ \t]+(?P<oword>{numbered})"
+        rf"|(?P<single>{single}))\b(?![ \t]+(?:{NOT_A_SESSION_AFTER})\b)(?![-–]\w)",
         re.IGNORECASE,
     )
     return pattern, data
