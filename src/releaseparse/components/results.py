@@ -141,10 +141,10 @@ class ResultsFinder(LexiconPipe):
             row = self._table_row(parts, header_cols, found)
             if row is None:
                 continue
-            name, position, status, classification = row
-            results.append(Result(driver=name, session=session.code, session_label=session.label,
-                                  position=position, status=status, classification=classification,
-                                  span=evidence(line.strip_span(), session)))
+            names, position, status = row
+            for name in names:  # every member of a crew is classified with the car
+                results.append(Result(driver=name, session=session.code, session_label=session.label,
+                                      position=position, status=status, span=evidence(line.strip_span(), session)))
             found.claim(*line.strip_span())
         return results
 
@@ -167,17 +167,18 @@ class ResultsFinder(LexiconPipe):
                                if re.search(r"[^\W\d_]{2,}\s+[^\W\d_]", p[2])), None)
         if name_index is None:
             return None
-        start, end, name = parts[name_index]
-        name = re.sub(r"\s*\([A-Z]{1,3}\)$", "", name).strip()
-        names = [n.strip() for n in re.split(r"\s+/\s+|\s*/\s*(?=[A-Z])", name)]
-        person = found.names.resolve_person(names[0]) or found.names.add(names[0], "person", (start, start + len(names[0])))
-        classification = None
-        if header_cols and "class" in header_cols:
-            idx = header_cols.index("class")
-            classification = None if idx >= len(parts) else None
+        start, end, cell = parts[name_index]
+        people = []
+        for piece in re.finditer(r"[^/]+", cell):
+            name = re.sub(r"\s*\([A-Z]{1,3}\)\s*$", "", piece.group()).strip()
+            if not re.search(r"[^\W\d_]{2}", name):
+                continue
+            at = start + piece.start() + piece.group().index(name)
+            people.append(found.names.resolve_person(name) or found.names.add(name, "person", (at, at + len(name))))
+        names = [p.name for p in people]
         if pos:
-            return person.name, int(pos.group(1)), "classified", classification
-        return person.name, None, status, classification
+            return names, int(pos.group(1)), "classified"
+        return names, None, status
 
 
 def _owner_index(found: DocFacts) -> dict[str, list[tuple[str, Entity]]]:
@@ -203,14 +204,26 @@ def _owner_of(line: Line, found: DocFacts, owners) -> Entity | None:
     return None
 
 
+def _family(session: str) -> str:
+    return session.rstrip("0123456789")
+
+
 def merge(listed: list[Result], prose: list[Result], found: DocFacts) -> list[Result]:
-    """Listed results first; prose only adds what the lists do not already say."""
+    """Listed results first; prose only adds what the lists do not already say.
+
+    Prose often names a session loosely ('free practice' for Free Practice 1): a prose result with
+    the same driver, class and position as a listed one of the same kind of session repeats it.
+    """
     out: list[Result] = []
     seen: dict[tuple, Result] = {}
+    loose = {(r.driver.casefold(), _family(r.session), r.classification, r.position) for r in listed}
     for result in [*listed, *prose]:
         key = (result.driver.casefold(), result.session, result.classification)
         known = seen.get(key)
         if known is None:
+            if result in prose and (key[0], _family(result.session), result.classification, result.position) in loose \
+                    and result.session == _family(result.session):
+                continue
             seen[key] = result
             out.append(result)
         elif known.position != result.position and (known.position is not None and result.position is not None):
