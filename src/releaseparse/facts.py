@@ -6,6 +6,7 @@ later components keep resolving into, has a type of its own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -71,7 +72,13 @@ class NameRegistry:
         exact = self.entities.get(key)
         if exact is not None and exact.kind == "person":
             return exact
-        matches = self._parts.get(tuple(key.split()), [])
+        parts = key.split()
+        initial = re.fullmatch(r"([^\W\d_])\.?", parts[0]) if len(parts) > 1 else None
+        if initial:  # 'P. Ashworth' for Peter Ashworth
+            matches = [e for e in self._parts.get(tuple(parts[1:]), [])
+                       if fold(e.name).startswith(initial.group(1))]
+        else:
+            matches = self._parts.get(tuple(parts), [])
         if len(matches) == 1:
             return matches[0]
         return None

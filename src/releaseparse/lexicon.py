@@ -102,6 +102,10 @@ class Lexicon:
         return frozenset(fold(w) for w in self.data.get("name_stopwords", []))
 
     @cached_property
+    def car_makes(self) -> frozenset[str]:
+        return frozenset(fold(w) for w in self.data.get("car_makes", []))
+
+    @cached_property
     def team_words(self) -> frozenset[str]:
         return frozenset(fold(w) for w in self.data.get("team_words", []))
 

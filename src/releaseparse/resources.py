@@ -83,6 +83,10 @@ class Resources:
         return self._lines("team_words.txt")
 
     @cached_property
+    def car_makes(self) -> list[str]:
+        return self._lines("car_makes.txt")
+
+    @cached_property
     def circuit_words(self) -> list[str]:
         return self._lines("circuit_words.txt")
 
@@ -115,7 +119,7 @@ class Resources:
         return {
             name: getattr(self, name)
             for name in (
-                "circuits", "series", "nationalities", "first_names", "name_stopwords", "team_words",
+                "circuits", "series", "nationalities", "first_names", "name_stopwords", "team_words", "car_makes",
                 "circuit_words", "classes", "speech_verbs", "roles", "sessions", "ordinals", "statuses",
             )
         }

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from ..facts import DocFacts, Entity, doc_text, facts
 from ..resources import fold
 from ..sentences import sentences
+from .links import find_credits
 from ..spans import Positioned, SpanIndex
 from .base import LexiconPipe, scorer_config
 
@@ -77,14 +78,12 @@ def capitalised_runs(text: str, blocked: list[tuple[int, int]]) -> list[Run]:
         possessive = word[-2:] in ("'s", "’s") and len(word) > 2
         if possessive:
             word, end = word[:-2], end - 2  # "Valmont Racing's Julien Ferrand": the name ends here
-        capital = word[0].isupper() or word == "&" or word[0].isdigit()
+        capital = word[0].isupper() or word == "&"  # a number ends a name: 'Glenn Tasker 1522' 
         particle = word.lower() in PARTICLES and bool(current)
         joined = bool(current) and text[current[-1][1] : start] in (" ",)
         if current and not joined:
             flush()
         if (capital or particle) and not is_blocked(start, end):
-            if word[0].isdigit() and not current:
-                continue
             current.append((start, end, word))
             if possessive:
                 flush()
@@ -96,12 +95,13 @@ def capitalised_runs(text: str, blocked: list[tuple[int, int]]) -> list[Run]:
 
 class PeopleFinder(LexiconPipe):
     resource_keys = ("first_names", "name_stopwords", "team_words", "roles", "nationalities", "speech_verbs",
-                     "circuit_words")
+                     "circuit_words", "car_makes")
 
     def __call__(self, doc: Doc) -> Doc:
         found = facts(doc)
         text = doc_text(doc)
         blocked = [(s.start_char, s.end_char) for s in doc.spans.get(GAZETTEER_KEY, [])]
+        blocked += find_credits(text)  # a photographer in a credit line is not one of the release's people
         runs = capitalised_runs(text, blocked)
         singles: list[tuple[int, int, str]] = []
         for run in runs:
@@ -132,7 +132,7 @@ class PeopleFinder(LexiconPipe):
         pieces: list[list[tuple[int, int, str]]] = [[]]
         for word in run.words:
             key = fold(word[2].rstrip("."))
-            stop = key in lex.name_stopwords and key not in lex.team_words
+            stop = (key in lex.name_stopwords or key in lex.car_makes) and key not in lex.team_words
             if stop or key in lex.nationality_words or key in lex.roles:
                 pieces.append([])
             else:

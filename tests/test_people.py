@@ -1,0 +1,33 @@
+"""People and teams on small releases written for the test."""
+
+
+def names(record):
+    return {p.name for p in record.people}
+
+
+def test_initials_resolve_to_the_full_name(parser):
+    text = ("Peter Ashworth (GB) drove the final stint.\n\nRace result\n"
+            "Pos  Driver        Laps  Time\n1    P. Ashworth   340   24:01:12.441\n")
+    record = parser.parse_text(text)
+    assert names(record) == {"Peter Ashworth"}
+    assert [(r.driver, r.position) for r in record.results] == [("Peter Ashworth", 1)]
+
+
+def test_photographers_and_cars_are_not_people(parser):
+    text = "Mika Lindqvist won in his Ford Fiesta at the rally.\n\nPhoto: Jarmo Kettunen\n"
+    assert names(parser.parse_text(text)) == {"Mika Lindqvist"}
+
+
+def test_a_number_ends_a_name(parser):
+    record = parser.parse_text("Drivers' standings 2004\nP1 Glenn Tasker 1522\nP2 Darren Pike 1466\n")
+    assert names(record) == {"Glenn Tasker", "Darren Pike"}
+
+
+def test_team_runs_keep_their_words(parser):
+    text = "Eero Lindqvist drives for the Aurora World Rally Team. The Swedish National Team was there too."
+    assert {t.name for t in parser.parse_text(text).teams} == {"Aurora World Rally Team"}
+
+
+def test_first_name_mentions_resolve(parser):
+    record = parser.parse_text("Andrea and Jessie Holm raced at Estoril.\nAndrea' results:\nRace 1: 4th place\n")
+    assert {"Andrea Holm", "Jessie Holm"} <= names(record)
