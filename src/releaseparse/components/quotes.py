@@ -25,7 +25,8 @@ from .base import LexiconPipe, scorer_config
 SPANS_KEY = "rp_quotes"
 
 # Opening mark → closing marks it pairs with.
-MARKS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"', "‘": "’", "‚": "‘’"}
+MARKS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"', "‘": "’", "‚": "‘’", "'": "'"}
+APOSTROPHES = "’'"  # also close single quotes; inside a word ("don't") they are apostrophes
 MIN_WORDS = 3
 CLOSING = re.compile(r"^[\s,.!?…]*[”“\"’»«‘']+")
 NAME = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\.?(?: (?:de|da|van|von|der|den|di|le|la|du) ?)?(?: [A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*){0,3})"
@@ -76,9 +77,8 @@ class QuotesFinder(LexiconPipe):
             piece = Piece(start, end, _para(breaks, start))
             WHO = _WHO.replace("{verbs}", self.lexicon.speech_verb_regex)
             attribution = re.search(
-                rf",\s*(?:{WHO.replace('who', 'who1')}\s+(?:{self.lexicon.speech_verb_regex})"
-                rf"|(?:{self.lexicon.speech_verb_regex})\s+(?P<who2>[^.!?]{{2,80}}?))"
-                rf"(?:\s+[^.!?]*)?[.!]?\s*$", body)
+                rf",\s*(?:{WHO.replace('who', 'who1')}\s+(?:{self.lexicon.speech_verb_regex})(?:\s+[^.!?]*)?"
+                rf"|(?:{self.lexicon.speech_verb_regex})\s+(?P<who2>[^.!?]{{2,80}}))[.!]?\s*$", body)
             if attribution:
                 piece.end = start + attribution.start()
                 piece.speaker = attribution.group("who1") or attribution.group("who2")
@@ -93,14 +93,16 @@ class QuotesFinder(LexiconPipe):
         while i < n:
             ch = text[i]
             closers = MARKS.get(ch)
-            if closers is None or (ch in "‘‚" and i > 0 and text[i - 1].isalpha()):
+            if closers is None or (ch in "‘‚'" and i > 0 and text[i - 1].isalnum()) or (
+                    ch == "'" and not (i + 1 < n and text[i + 1].isalnum())):
                 i += 1
                 continue
             j = i + 1
             end = None
             while j < n:
                 c = text[j]
-                if c in closers and not (c == "’" and j + 1 < n and text[j + 1].isalpha()):
+                if c in closers and not (c in APOSTROPHES and (j + 1 < n and text[j + 1].isalpha()
+                                                               or text[j - 1].isspace())):
                     end = j
                     break
                 if c == "\n" and text[j : j + 2] == "\n\n" or (c == "\n" and j + 1 < n and text[j + 1] in MARKS):
