@@ -41,6 +41,7 @@ class Piece:
     para: int
     speaker: str | None = None
     explicit: bool = False  # attribution found beside this piece
+    open_ended: bool = False  # no closing mark before the paragraph ended: the quote goes on
 
 
 class QuotesFinder(LexiconPipe):
@@ -99,6 +100,7 @@ class QuotesFinder(LexiconPipe):
                 continue
             j = i + 1
             end = None
+            open_ended = False
             while j < n:
                 c = text[j]
                 if c in closers and not (c in APOSTROPHES and (j + 1 < n and text[j + 1].isalpha()
@@ -107,6 +109,7 @@ class QuotesFinder(LexiconPipe):
                     break
                 if c == "\n" and text[j : j + 2] == "\n\n" or (c == "\n" and j + 1 < n and text[j + 1] in MARKS):
                     end = j  # an unclosed mark runs to the paragraph end
+                    open_ended = True
                     break
                 j += 1
             if end is None:
@@ -114,7 +117,7 @@ class QuotesFinder(LexiconPipe):
             words = text[i + 1 : end]
             if len(words.split()) >= MIN_WORDS:
                 stripped_end = i + 1 + len(words.rstrip(" ,\n"))
-                pieces.append(Piece(i + 1, stripped_end, _para(breaks, i)))
+                pieces.append(Piece(i + 1, stripped_end, _para(breaks, i), open_ended=open_ended))
             i = end + 1
         return pieces
 
@@ -133,29 +136,42 @@ class QuotesFinder(LexiconPipe):
             if before:
                 piece.speaker = next(g for g in (before.group(f"who{k}") for k in range(1, 5)) if g)
                 piece.explicit = True
+                continue
+            introducer = self._introducer(text, piece, found)
+            if introducer:
+                piece.speaker = introducer
+                piece.explicit = True
         quotes: list[Quote] = []
-        previous: Quote | None = None
-        previous_piece: Piece | None = None
+        last: Piece | None = None
         for piece in pieces:
-            speaker = self._resolve(text, piece, found) if piece.speaker else None
-            joins = (previous is not None and previous_piece is not None
-                     and piece.para - previous_piece.para <= 1
-                     and (not piece.explicit or speaker == previous.speaker)
-                     and not _other_person_between(text, previous_piece.end, piece.start, found, previous.speaker))
-            if joins and (not previous_piece.explicit or not piece.explicit or speaker == previous.speaker):
-                if not piece.explicit or speaker == previous.speaker:
-                    merged_text = f"{previous.text} {_words(text, piece)}"
-                    previous = Quote(speaker=previous.speaker, text=merged_text, span=(previous.span[0], piece.end))
-                    quotes[-1] = previous
-                    previous_piece = piece if piece.explicit or not previous_piece.explicit else previous_piece
-                    previous_piece = Piece(piece.start, piece.end, piece.para, previous.speaker, True)
-                    continue
-            if speaker is None:
-                speaker = self._last_person_before(text, piece.start, found)
-            previous = Quote(speaker=speaker, text=_words(text, piece), span=(piece.start, piece.end))
-            previous_piece = piece
-            quotes.append(previous)
+            speaker = self._resolve(text, piece, found) if piece.explicit else None
+            if last is not None and self._continues(text, last, piece, speaker, quotes[-1].speaker, found):
+                quote = quotes[-1]
+                quotes[-1] = Quote(speaker=speaker if last.open_ended and speaker else quote.speaker,
+                                   text=f"{quote.text} {_words(text, piece)}", span=(quote.span[0], piece.end))
+            else:
+                if speaker is None:
+                    same_speaker = last is not None and piece.para - last.para <= 2 and not last.open_ended
+                    speaker = quotes[-1].speaker if same_speaker else self._last_person_before(text, piece.start, found)
+                quotes.append(Quote(speaker=speaker, text=_words(text, piece), span=(piece.start, piece.end)))
+            last = piece
         return quotes
+
+    @staticmethod
+    def _continues(text, last: Piece, piece: Piece, speaker, last_speaker, found: DocFacts) -> bool:
+        """Is `piece` more of the quote before it?
+
+        An unclosed quote goes on in the next paragraph (the press convention); a second quoted
+        part in the same paragraph with no attribution of its own, or with the same speaker, is
+        the same quote interrupted by its attribution ("A," said X. "B.").
+        """
+        if last.open_ended and piece.para - last.para <= 2:
+            return True
+        if piece.para != last.para:
+            return False
+        if piece.explicit and speaker != last_speaker:
+            return False
+        return not _other_person_between(text, last.end, piece.start, found, last_speaker)
 
     def _resolve(self, text: str, piece: Piece, found: DocFacts) -> str | None:
         who = piece.speaker.strip().rstrip(".")
@@ -165,13 +181,36 @@ class QuotesFinder(LexiconPipe):
         name = " ".join(words).strip(" ,.")
         if not name:
             return self._last_person_before(text, piece.start, found)
-        person = found.names.resolve_person(name)
+        person = found.names.resolve_person(name) or self._full_name_in_text(text, words, found)
         if person is None and len(words) >= 2:
             start = text.find(name, piece.end if piece.end < len(text) else 0)
             start = start if start >= 0 else text.find(name)
             person = found.names.add(name, "person", (start, start + len(name)) if start >= 0 else None)
             person.add_role("driver")
         return person.name if person else None
+
+    @staticmethod
+    def _introducer(text: str, piece: Piece, found: DocFacts) -> str | None:
+        """'Team principal Heike Weiss was pleased with the progress: „…“': a clause that ends in a
+        colon right before the quote introduces it, and the first person it names speaks."""
+        clause_start = max(text.rfind(c, 0, piece.start - 1) for c in ".!?\n") + 1
+        clause = text[clause_start : piece.start - 1]
+        if not clause.rstrip().endswith(":"):
+            return None
+        named = _mentions(found).between(clause_start, piece.start - 1)
+        return named[0].name if named else None
+
+    @staticmethod
+    def _full_name_in_text(text: str, words: list[str], found: DocFacts):
+        """'Ribas said:' when the release wrote 'Pau Ribas' somewhere the rules did not take up."""
+        if len(words) != 1:
+            return None
+        m = re.search(rf"\b((?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+ ){{1,2}}){re.escape(words[0])}\b", text)
+        if m is None:
+            return None
+        person = found.names.add(m.group().strip(), "person", (m.start(), m.end()))
+        person.add_role("driver")
+        return person
 
     def _last_person_before(self, text: str, at: int, found: DocFacts) -> str | None:
         person = _mentions(found).last_before(at)

@@ -1,0 +1,41 @@
+"""Quote styles on small releases written for the test."""
+
+import pytest
+
+
+def quotes(parser, text):
+    return [(q.speaker, q.text) for q in parser.parse_text(text).quotes]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, words",
+    [
+        ("Nina Berg (SWE) was fast.\n- We had a good car all weekend, Nina Berg says.",
+         "Nina Berg", "We had a good car all weekend"),
+        ("“We had a good car all weekend,” said Nina Berg.", "Nina Berg", "We had a good car all weekend"),
+        ("Nina Berg said: “We had a good car all weekend.”", "Nina Berg", "We had a good car all weekend."),
+        ("'We had a good car all weekend,' admitted Nina Berg.", "Nina Berg", "We had a good car all weekend"),
+        ("Nina Berg (SWE) won.\n„Wir hatten ein gutes Auto“, sagte Berg. Team principal Karl Holm was pleased: „We had a good car all weekend.“",
+         "Karl Holm", "We had a good car all weekend."),
+        ("Nina Berg (SWE) won.\n- The car was great, says Stenberg Racing team principal Karl Holm.",
+         "Karl Holm", "The car was great"),
+    ],
+)
+def test_attribution_styles(parser, text, speaker, words):
+    assert (speaker, words) in quotes(parser, text)
+
+
+def test_interrupted_quote_is_one_quote(parser):
+    text = "“The start was good,” said Nina Berg. “After that we managed the tyres.”"
+    assert quotes(parser, text) == [("Nina Berg", "The start was good After that we managed the tyres.")]
+
+
+def test_unclosed_quote_continues_in_next_paragraph(parser):
+    text = ("Karl Holm (NOR) and Nina Berg (SWE) raced.\n\n"
+            "\"The first stint was hard for everyone.\n\n\"Then the rain came and we were quick,\" Berg said.")
+    ((speaker, words),) = quotes(parser, text)
+    assert speaker == "Nina Berg" and words.startswith("The first stint") and words.endswith("we were quick")
+
+
+def test_apostrophes_do_not_open_quotes(parser):
+    assert quotes(parser, "Nina Berg's car didn't start and the team's plan failed.") == []
