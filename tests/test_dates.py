@@ -31,3 +31,22 @@ def test_no_year_stays_null():
 @pytest.mark.parametrize("text", ["his 15th position", "4,182 km long", "after 2 of 8 race weekends", "61 p."])
 def test_ordinals_and_numbers_are_not_dates(text):
     assert find_dates(text) == []
+
+
+def test_two_days_joined_by_and_are_one_range():
+    (mention,) = find_dates("on Saturday 8 August and Sunday 9 August 2015 at Fuji")
+    assert resolve(mention, None) == (date(2015, 8, 8), date(2015, 8, 9))
+
+
+@pytest.mark.parametrize(
+    "text, published",
+    [
+        ("Report\nCEDAR RIDGE, Ind., May 28, 2006 – Dale Pruett won at Cedar Ridge Speedway.", date(2006, 5, 28)),
+        ("Report\nNEWTON, Iowa (June 20, 2010) – Tyler Haskins was fourth.", date(2010, 6, 20)),
+        ("Report\nSILVERSTONE, 12 July 1998 - The team scored.", date(1998, 7, 12)),
+    ],
+)
+def test_datelines(parser, text, published):
+    record = parser.parse_text(text)
+    assert record.published == published
+    assert [(e.role, e.start) for e in record.events] == [("reported", published)]

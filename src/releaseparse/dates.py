@@ -92,7 +92,25 @@ def find_dates(text: str) -> list[DateMention]:
             continue
         start_year = year - 1 if year and m_first > m_last else year
         found.append(DateMention(m.start(), m.end(), (start_year, m_first, d_first), (year, m_last, d_last)))
-    return found
+    return join_ranges(text, found)
+
+
+JOINED = re.compile(rf"\s*(?:,\s*)?(?:and|to|until|through|&|[-–—])\s*{WEEKDAY}?", re.IGNORECASE)
+
+
+def join_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """'Saturday 8 August and Sunday 9 August 2015' is one range, not two days."""
+    out: list[DateMention] = []
+    for mention in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and JOINED.fullmatch(text[prev.end : mention.start]) and prev.first == prev.last:
+            year = mention.last[0] if mention.last[0] is not None else prev.last[0]
+            first = (prev.first[0] if prev.first[0] is not None else year, *prev.first[1:])
+            if (first[1], first[2]) <= (mention.first[1], mention.first[2]):
+                out[-1] = DateMention(prev.start, mention.end, first, (year, *mention.last[1:]))
+                continue
+        out.append(mention)
+    return out
 
 
 def resolve(mention: DateMention, year: int | None) -> tuple[date | None, date | None]:

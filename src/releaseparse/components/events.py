@@ -31,6 +31,9 @@ UPCOMING = re.compile(r"\b(?:next|upcoming|will|heads?|heading|travels?|returns?
 ROUND = re.compile(r"\bround\s+(?P<num>\d{1,2})(?:\s+of\s+(?P<total>\d{1,2}))?"
                    r"|\b(?P<ord>[\w-]+)\s+round\b(?:\s+of\s+(?:the\s+)?(?P<total2>\d{1,2}))?", re.IGNORECASE)
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+# What may stand before a dateline's date: 'SILVERSTONE, ', 'CEDAR RIDGE, Ind., ', 'NEWTON, Iowa (', 'Sunday '.
+DATELINE_PREFIX = re.compile(r"\s*(?:(?:Date|Dated|Published)\s*:\s*)?(?:[A-ZÀ-Þ][\w .'’-]{0,40}(?:,\s*|\s*\(\s*)){0,3}"
+                             r"(?:\w+day,?\s*)?")
 SEASON_CUE = re.compile(r"\b(19[5-9]\d|20\d\d)\s+(?:season|championship|series|campaign|standings)\b"
                         r"|\b(?:season|championship|series|cup|trophy)\s+(19[5-9]\d|20\d\d)\b", re.IGNORECASE)
 
@@ -64,11 +67,11 @@ class EventsFinder(LexiconPipe):
         for table in found.standings:
             if table.season:
                 return table.season
+        if found.published:
+            return found.published.year
         cue = SEASON_CUE.search(text)
         if cue:
             return int(cue.group(1) or cue.group(2))
-        if found.published:
-            return found.published.year
         title_year = YEAR.search(found.title or "")
         if title_year:
             return int(title_year.group(1))
@@ -149,7 +152,8 @@ class EventsFinder(LexiconPipe):
         """Circuits the gazetteer knows, then names that say they are circuits ('X Speedway')."""
         known = [(g.start_char, g.end_char, g.text, self.lexicon.circuits_by_alias.get(fold(g.text)))
                  for g in gaz if g.label_ == "CIRCUIT"]
-        known = [k for k in known if k[3] is not None]
+        # A town alone ('at Höljes', 'in Brno') names where, not which circuit: that is the location.
+        known = [k for k in known if k[3] is not None and fold(k[2]) != fold(k[3].get("location") or "")]
         for m in self.lexicon.circuit_name_regex.finditer(text):
             if not any(s < m.end() and m.start() < e for s, e, _, _ in known):
                 entry = self.lexicon.circuits_by_alias.get(fold(m.group()), {"name": m.group()})
@@ -206,7 +210,7 @@ def _dateline(text: str, dates: list[DateMention]) -> DateMention | None:
             continue
         line_start = text.rfind("\n", 0, mention.start) + 1
         prefix = text[line_start : mention.start]
-        if re.fullmatch(r"\s*(?:(?:Date|Dated|Published)\s*:\s*|[A-ZÀ-Þ][\w .'’()-]{0,40},\s*|\w+day,?\s*)?", prefix):
+        if DATELINE_PREFIX.fullmatch(prefix):
             return mention
     return None
 
