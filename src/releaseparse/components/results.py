@@ -35,7 +35,8 @@ FINISH_START = re.compile(r"\b(?:finish(?:ed)?|result|pos(?:ition)?)\s*[:\-–]\
 TABLE_HEADER = re.compile(r"^\s*(?:pos\.?|position|p|rank|pl\.?)\s*(?:\t|\s{2,}|\s)", re.IGNORECASE)
 # A table heading that names no session: the race's result ('Final classification', 'RESULTS – Top 10').
 RESULTS_HEADING = re.compile(
-    r"^\s*(?P<label>(?:(?:final|race|provisional|unofficial|official)\s+)?(?:results?|classification))\b[^\n]{0,40}$",
+    r"^\s*(?:[\w-]+(?:\s+[\w-]+)?\s*[–—:-]?\s*)?"
+    r"(?P<label>(?:(?:final|race|provisional|unofficial|official)\s+)?(?:results?|classification))\b[^\n]{0,40}$",
     re.IGNORECASE,
 )
 # Cheap test before splitting a line into cells: a position, a header word or a status comes first.
@@ -112,6 +113,7 @@ class ResultsFinder(LexiconPipe):
         """Rows of a results table under a heading that names the session."""
         results: list[Result] = []
         session = None
+        table_class = None  # a class table ('LMP2 – Classification') gives class positions
         header_cols: list[str] | None = None
         positioned = Positioned((x.start, x) for x in sessions)
         for line in lines:
@@ -127,13 +129,12 @@ class ResultsFinder(LexiconPipe):
                 continue
             if in_line and len(parts) <= 2 and not re.match(r"^\s*\d", line.text):
                 session = in_line[0]
+                table_class = None
                 header_cols = None
                 continue
-            generic = RESULTS_HEADING.match(line.text)
-            if generic and not in_line:
-                lead = len(line.text) - len(line.text.lstrip())
-                session = SessionMention(line.start + lead, line.start + lead + len(generic.group("label")),
-                                         "RACE", generic.group("label"))
+            generic = self._results_heading(line) if not in_line else None
+            if generic:
+                session, table_class = generic
                 header_cols = None
                 continue
             if session is None or len(parts) < 3 or found.is_claimed(line.start, line.end):
@@ -141,10 +142,14 @@ class ResultsFinder(LexiconPipe):
             row = self._table_row(parts, header_cols, found)
             if row is None:
                 continue
-            names, position, status = row
+            names, position, status, overall = row
+            orders = [(position, table_class)] if not table_class or overall is None else [
+                (position, table_class), (overall, None)]
             for name in names:  # every member of a crew is classified with the car
-                results.append(Result(driver=name, session=session.code, session_label=session.label,
-                                      position=position, status=status, span=evidence(line.strip_span(), session)))
+                for place, classification in orders:
+                    results.append(Result(driver=name, session=session.code, session_label=session.label,
+                                          position=place, status=status, classification=classification,
+                                          span=evidence(line.strip_span(), session)))
             found.claim(*line.strip_span())
         return results
 
@@ -176,9 +181,26 @@ class ResultsFinder(LexiconPipe):
             at = start + piece.start() + piece.group().index(name)
             people.append(found.names.resolve_person(name) or found.names.add(name, "person", (at, at + len(name))))
         names = [p.name for p in people]
+        overall = None
+        for key in ("ovr", "overall", "o/a", "ovr.", "pos ovr"):
+            if header_cols and key in header_cols and header_cols.index(key) < len(parts):
+                value = re.fullmatch(r"\d{1,3}", parts[header_cols.index(key)][2])
+                overall = int(value.group()) if value else None
         if pos:
-            return names, int(pos.group(1)), "classified"
-        return names, None, status
+            return names, int(pos.group(1)), "classified", overall
+        return names, None, status, overall
+
+    def _results_heading(self, line: Line):
+        """'Final classification', 'LMP2 – Classification (top 5)': the race's result, maybe of one class."""
+        m = RESULTS_HEADING.match(line.text)
+        if m is None:
+            return None
+        lead = len(line.text) - len(line.text.lstrip())
+        label_start = line.start + m.start("label")
+        session = SessionMention(label_start, label_start + len(m.group("label")), "RACE", m.group("label"))
+        before = line.text[lead : m.start("label")]
+        cls = re.match(rf"\s*({self.lexicon.class_regex})\b", before)
+        return session, cls.group(1) if cls else None
 
 
 def _owner_index(found: DocFacts) -> dict[str, list[tuple[str, Entity]]]:
