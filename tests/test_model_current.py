@@ -14,3 +14,12 @@ def test_saved_pipeline_matches_resources(parser):
     fresh_patterns = {(p["label"], str(p["pattern"])) for p in fresh.get_pipe("rp_gazetteer").patterns}
     saved_patterns = {(p["label"], str(p["pattern"])) for p in saved.get_pipe("rp_gazetteer").patterns}
     assert saved_patterns == fresh_patterns, "run `releaseparse build-model`"
+
+
+def test_saved_name_model_is_the_trained_one(parser):
+    """models/pipeline/rp_ner holds the weights of models/ner (rerun `releaseparse train`)."""
+    fresh = pipeline.build()
+    if pipeline.NER_NAME not in fresh.pipe_names:
+        return  # no trained model: rules only
+    saved = parser.nlp.get_pipe(pipeline.NER_NAME).model.to_bytes()
+    assert saved == fresh.get_pipe(pipeline.NER_NAME).model.to_bytes(), "run `releaseparse train`"

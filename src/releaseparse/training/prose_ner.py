@@ -3,8 +3,10 @@
 Result lists, tables and credits are the rules' ground (and most of a release's words); the model
 is there for the names that prose mentions and no list holds. So the component finds runs of prose
 sentences (sentences with enough lowercase words, by `releaseparse.sentences`), tags a small Doc made of each run's tokens, and
-copies the entities back onto the release's Doc (`doc.ents`, labels PERSON and TEAM), where
-`rp_people` reads them. With `prose_only = false` it tags the whole Doc like the stock `ner`.
+copies the entities back onto the release's Doc (`doc.ents`, labels PERSON and TEAM, plus PLACE
+and SERIES, which only teach the model what a name is not), where `rp_people` reads them. A
+PERSON must be a full name: one word ('Veli-Matti', 'Kerbrat-Quéméner') or the surname of a longer
+name in the same release ('Echeverría Luque') is a mention the rules resolve, not a new person. With `prose_only = false` it tags the whole Doc like the stock `ner`.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from ..sentences import sentences
 MIN_LOWER_WORDS = 3  # a sentence with fewer lowercase words is a list row, a heading or a credit
 MIN_LOWER_SHARE = 0.25
 WORD = re.compile(r"[^\W\d_]+")
+EVENT_TAIL = re.compile(r"\b(?:Grand Prix|Championship|Series|Cup|Trophy|Euroseries)$")  # an event, not a team
 DEFAULT_MODEL_CONFIG = Config().from_str("""
 [model]
 @architectures = "spacy.TransitionBasedParser.v2"
@@ -78,6 +81,7 @@ class ProseEntityRecognizer(EntityRecognizer):
 
     prose_only: bool = True
     min_lower: int = MIN_LOWER_WORDS
+    min_person_words: int = 2
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.prose_only:
@@ -93,6 +97,10 @@ class ProseEntityRecognizer(EntityRecognizer):
             self._tag_prose([doc])
             yield doc
 
+    def _full_name(self, ent: Span, text: str) -> bool:
+        """A person the rules can use: two words or more, and not the surname of a longer name."""
+        return len(ent.text.split()) >= self.min_person_words and not surname_of_longer_name(ent.text, text)
+
     def _tag_prose(self, docs: list[Doc]) -> None:
         parts: list[tuple[Doc, Span]] = [(span_doc(run), run) for doc in docs
                                          for run in prose_runs(doc, self.min_lower)]
@@ -105,6 +113,10 @@ class ProseEntityRecognizer(EntityRecognizer):
             ents, outside = found.setdefault(id(run.doc), ([], []))
             cursor = run.start
             for e in part.ents:
+                if e.label_ == "PERSON" and not self._full_name(e, doc_text(run.doc)):
+                    continue
+                if e.label_ == "TEAM" and EVENT_TAIL.search(e.text):
+                    continue
                 ents.append(Span(run.doc, run.start + e.start, run.start + e.end, label=e.label))
                 outside.append(run.doc[cursor : run.start + e.start])
                 cursor = run.start + e.end
@@ -113,6 +125,11 @@ class ProseEntityRecognizer(EntityRecognizer):
             if id(doc) in found:
                 ents, outside = found[id(doc)]
                 doc.set_ents(ents, outside=[o for o in outside if len(o)], default="unmodified")
+
+
+def surname_of_longer_name(name: str, text: str) -> bool:
+    """'Echeverría Luque' is only the surname of 'Matías Echeverría Luque' written elsewhere."""
+    return re.search(rf"(?<![\w-])[^\W\d_][\w'’.-]* {re.escape(name)}(?!\w)", text) is not None
 
 
 def make_scorer() -> Callable:
