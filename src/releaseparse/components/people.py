@@ -219,7 +219,7 @@ class PeopleFinder(LexiconPipe):
             taken.add(g.start_char, g.end_char)
         for ent in doc.ents:
             kind = MODEL_LABELS.get(ent.label_)
-            if kind is None or len(ent) < 2 and kind == "person":
+            if kind is None or (kind == "person" and len(ent.text.split()) < 2):
                 continue
             span = (ent.start_char, ent.end_char)
             if taken.overlaps(*span):
