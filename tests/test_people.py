@@ -31,3 +31,10 @@ def test_team_runs_keep_their_words(parser):
 def test_first_name_mentions_resolve(parser):
     record = parser.parse_text("Andrea and Jessie Holm raced at Estoril.\nAndrea' results:\nRace 1: 4th place\n")
     assert {"Andrea Holm", "Jessie Holm"} <= names(record)
+
+
+def test_a_crew_heading_owns_the_list_below(parser):
+    text = ("Julien Marchetti and Benoît Lacaze (FRA) finished the stage.\n\n"
+            "Marchetti / Lacaze – stage results (cars)\nStage 1: 27th\nStage 2: 19th\n")
+    got = {(r.driver, r.session, r.position) for r in parser.parse_text(text).results}
+    assert {("Julien Marchetti", "STAGE1", 27), ("Benoît Lacaze", "STAGE2", 19)} <= got

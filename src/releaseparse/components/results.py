@@ -27,9 +27,10 @@ SPANS_KEY = "rp_results"
 
 OWNER_HEADING = re.compile(
     r"^\s*(?:results?\s*(?:for|of|[–—:-])?\s*(?P<owner2>[^\W\d_][^:(\n]{1,60}?)(?:\s*\([^)]*\))?"
-    r"|(?P<owner>[^\W\d_][^:\n]{1,60}?)(?:[’']s?)?\s+results?)\s*:?\s*$",
+    r"|(?P<owner>[^\W\d_][^:\n]{1,60}?)(?:[’']s?)?\s+results?(?:\s*\([^)\n]*\))?)\s*:?\s*$",
     re.IGNORECASE,
 )
+OWNER_SPLIT = re.compile(r"\s*(?:/|&|\band\b|[–—-]\s)\s*")
 LIST_SEPARATOR = re.compile(r"^\s*(?:\([^)\n]{1,30}\)\s*)?(?:[:–—\-=|]|\s)\s*")
 FINISH_START = re.compile(r"\b(?:finish(?:ed)?|result|pos(?:ition)?)\s*[:\-–]\s*", re.IGNORECASE)
 TABLE_HEADER = re.compile(r"^\s*(?:pos\.?|position|p|rank|pl\.?)\s*(?:\t|\s{2,}|\s)", re.IGNORECASE)
@@ -65,7 +66,7 @@ class ResultsFinder(LexiconPipe):
         by_start = {s.start: s for s in sessions}
         positioned = Positioned((x.start, x) for x in sessions)
         owners = _owner_index(found)
-        owner = None
+        owner: list[Entity] = []
         heading_session = None
         results: list[Result] = []
         for line in lines:
@@ -73,7 +74,7 @@ class ResultsFinder(LexiconPipe):
             if not stripped:
                 continue
             in_line = positioned.between(line.start, line.end)
-            person = _owner_of(line, found, owners) if not in_line else None
+            person = _owners_of(line, found, owners) if not in_line else None
             if person is not None:
                 owner = person
                 continue
@@ -87,11 +88,11 @@ class ResultsFinder(LexiconPipe):
                 if finish and owner and heading_session:
                     pos = list_position(line.text[finish.end():], self.lexicon)
                     if pos:
-                        results.append(self._result(owner.name, heading_session, pos, line, finish.end()))
+                        results.extend(self._result(o.name, heading_session, pos, line) for o in owner)
                 continue
             rest = line.text[session.end - line.start:]
             sep = LIST_SEPARATOR.match(rest)
-            if not sep or owner is None:
+            if not sep or not owner:
                 continue
             offset = session.end - line.start + sep.end()
             pos = list_position(line.text[offset:], self.lexicon)
@@ -101,10 +102,10 @@ class ResultsFinder(LexiconPipe):
                     offset += finish.end()
                     pos = list_position(line.text[offset:], self.lexicon)
             if pos is not None:
-                results.append(self._result(owner.name, session, pos, line, offset))
+                results.extend(self._result(o.name, session, pos, line) for o in owner)
         return results
 
-    def _result(self, driver, session, pos, line: Line, offset: int) -> Result:
+    def _result(self, driver, session, pos, line: Line) -> Result:
         return Result(driver=driver, session=session.code, session_label=session.label,
                       position=pos.position, status=pos.status, span=evidence(line.strip_span(), session))
 
@@ -212,17 +213,20 @@ def _owner_index(found: DocFacts) -> dict[str, list[tuple[str, Entity]]]:
     return index
 
 
-def _owner_of(line: Line, found: DocFacts, owners) -> Entity | None:
-    """The person a results block belongs to: 'Andreas’ results:' or a short line led by a full name."""
+def _owners_of(line: Line, found: DocFacts, owners) -> list[Entity] | None:
+    """Whose results block this line heads: 'Andreas’ results:', 'Marchetti / Lacaze – stage
+    results (cars)' (a crew), or a short line led by a full name ('Davide Lanzoni (ITA) – Round 2')."""
     heading = OWNER_HEADING.match(line.text)
     if heading:
-        person = found.names.resolve_person(heading.group("owner") or heading.group("owner2"))
-        if person is not None:
-            return person
+        named = heading.group("owner") or heading.group("owner2")
+        people = [found.names.resolve_person(part) for part in OWNER_SPLIT.split(named)]
+        people = [p for p in people if p is not None]
+        if people:
+            return people
     text = fold(line.stripped)
     for name, person in owners.get(text.split()[0] if text else "", []):
         if text.startswith(name) and len(text) <= len(name) + 40 and not re.search(r"\d+(?:st|nd|rd|th)\b", text):
-            return person
+            return [person]
     return None
 
 
