@@ -38,3 +38,16 @@ def test_a_crew_heading_owns_the_list_below(parser):
             "Marchetti / Lacaze – stage results (cars)\nStage 1: 27th\nStage 2: 19th\n")
     got = {(r.driver, r.session, r.position) for r in parser.parse_text(text).results}
     assert {("Julien Marchetti", "STAGE1", 27), ("Benoît Lacaze", "STAGE2", 19)} <= got
+
+
+def test_a_shared_car_gives_every_crew_member_the_result(parser):
+    text = ("The #47 car, shared by German Klaus Reiter, Frenchman Antoine Bessette and Joris van Hal, "
+            "qualified 31st overall and fifth in Pro-Am.")
+    got = {(r.driver, r.session, r.position, r.classification) for r in parser.parse_text(text).results}
+    assert got == {(n, "Q", p, c) for n in ("Klaus Reiter", "Antoine Bessette", "Joris van Hal")
+                   for p, c in ((31, None), (5, "Pro-Am"))}
+
+
+def test_a_surname_with_its_particle_is_the_same_person(parser):
+    text = "Joris van Hal (NLD) raced. Van Hal was the fastest Pro-Am driver."
+    assert names(parser.parse_text(text)) == {"Joris van Hal"}

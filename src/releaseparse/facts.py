@@ -55,6 +55,21 @@ class NameRegistry:
             entity.mentions.append(span)
         return entity
 
+    def merge_partials(self) -> None:
+        """'Van Hal' found on its own is Joris van Hal when the release gives that name too."""
+        for key, entity in list(self.entities.items()):
+            if entity.kind != "person":
+                continue
+            fuller = [e for e in self._parts.get(tuple(key.split()), []) if e is not entity]
+            if len(fuller) == 1 and key in self.entities:
+                target = fuller[0]
+                target.mentions.extend(m for m in entity.mentions if m not in target.mentions)
+                target.nationality = target.nationality or entity.nationality
+                del self.entities[key]
+                for bucket in self._parts.values():
+                    if entity in bucket:
+                        bucket.remove(entity)
+
     def get(self, name: str) -> Entity | None:
         return self.entities.get(fold(name))
 

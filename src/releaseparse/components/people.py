@@ -116,6 +116,7 @@ class PeopleFinder(LexiconPipe):
                     singles.append(piece[0])
         self._model_names(doc, found)
         self._join_first_names(text, runs, found)
+        found.names.merge_partials()
         self._resolve_singles(text, singles, found)
         self._nationalities(text, found)
         self._roles(text, found)

@@ -63,6 +63,7 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
             continue
         in_sent = mentions.between(s, e)
         sess_in = by_start.between(s, e)
+        sentence_session = None
         for m in pattern.finditer(text, s, e):
             pos = read_position(m, lexicon)
             if pos is None:
@@ -78,17 +79,18 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
             if m.group("won") and re.match(r"^\s*(?:the\s+)?(?:title|championship|award|trophy|points)", after, re.I):
                 continue
             passive = (m.group("won") or m.group("pole")) and PASSIVE_AGENT.match(after)
-            driver = (_agent_after(m.end(), in_sent) if passive
-                      else _driver_for(m.start(), in_sent, text, s, last_person))
-            if driver is None:
+            drivers = (_agent_after(m.end(), in_sent, text) if passive
+                       else _driver_for(m.start(), in_sent, text, s, last_person))
+            if not drivers:
                 continue
-            session = _session_for(m, pos, sess_in, text, last_session)
+            session = _session_for(m, pos, sess_in, text, sentence_session or last_session)
             if session is None:
                 continue
+            sentence_session = session  # '31st overall and fifth in Pro-Am': the second shares it
             classification = None if OVERALL.match(after) else class_after(after, lexicon)
-            results.append(Result(driver=driver, session=session.code, session_label=session.label,
+            results.extend(Result(driver=driver, session=session.code, session_label=session.label,
                                   position=pos.position, status=pos.status, classification=classification,
-                                  span=evidence((s, e), session)))
+                                  span=evidence((s, e), session)) for driver in drivers)
         if in_sent:
             last_person = in_sent[-1][2]
         if sess_in:
@@ -98,22 +100,38 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
     return results
 
 
-def _agent_after(at: int, in_sent) -> str | None:
-    """'Pole position went to Florian Dechant', 'was won by Bernd Schaller': the name after."""
-    after = [m for m in in_sent if m[0] >= at]
-    return after[0][2] if after else None
+# Between the names of one crew: 'A, B and C', 'A / B', 'Frenchman A and Dutch professional B'.
+CREW_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)(?:[\w-]+\s+){0,2}$")
 
 
-def _driver_for(at: int, in_sent, text: str, sent_start: int, last_person: str | None) -> str | None:
-    before = [m for m in in_sent if m[1] <= at]
+def _crew(chosen: int, in_sent, text: str) -> list[str]:
+    """The mention at index `chosen` and the names listed with it, for a car shared by a crew."""
+    first = last = chosen
+    while first > 0 and CREW_JOIN.match(text[in_sent[first - 1][1] : in_sent[first][0]]):
+        first -= 1
+    while last + 1 < len(in_sent) and CREW_JOIN.match(text[in_sent[last][1] : in_sent[last + 1][0]]):
+        last += 1
+    return list(dict.fromkeys(m[2] for m in in_sent[first : last + 1]))
+
+
+def _agent_after(at: int, in_sent, text: str) -> list[str]:
+    """'Pole position went to Florian Dechant', 'won by Lukas Novotny, Tomas Rezac and Filip Dvorak'."""
+    index = next((i for i, m in enumerate(in_sent) if m[0] >= at), None)
+    return _crew(index, in_sent, text) if index is not None else []
+
+
+def _driver_for(at: int, in_sent, text: str, sent_start: int, last_person: str | None) -> list[str]:
+    """The nearest person named before the position (with the crew listed with them), or the
+    person a pronoun stands for."""
+    before = [i for i, m in enumerate(in_sent) if m[1] <= at]
     pronoun = None
     for p in PRONOUN.finditer(text, sent_start, at):
         pronoun = p
-    if before and (pronoun is None or before[-1][1] > pronoun.start()):
-        return before[-1][2]
+    if before and (pronoun is None or in_sent[before[-1]][1] > pronoun.start()):
+        return _crew(before[-1], in_sent, text)
     if pronoun is not None and last_person:
-        return last_person
-    return None
+        return [last_person]
+    return []
 
 
 QUALIFIED = re.compile(r"\bqualif(?:ied|ying|ies)\s+(?:only\s+|a\s+|an\s+)?$", re.IGNORECASE)
