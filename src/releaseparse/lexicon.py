@@ -86,7 +86,7 @@ class Lexicon:
         """A circuit named by its kind: 'Cedar Ridge Speedway', 'Circuit des Vignes de Vallombres'."""
         kind = words_regex(self.data.get("circuit_words", []), flags=0)
         cap = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]*"
-        particle = r"(?:de|des|del|dei|della|di|do|da|du|of|la|le|d['’]|l['’])"
+        particle = r"(?:de|des|del|dei|della|di|do|da|du|of|la|le|al|am|an der|bei|sur|d['’]|l['’])"
         return re.compile(
             rf"(?<![\w-])(?:(?:{cap}[ \-]){{1,3}}(?:{kind})(?:[ \-](?:{particle} ?)*{cap}){{0,3}}"
             rf"|(?:{kind})(?:[ \-](?:{particle} ?)*{cap}){{1,4}})(?![\w-])"

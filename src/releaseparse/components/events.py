@@ -32,7 +32,7 @@ ROUND = re.compile(r"\bround\s+(?P<num>\d{1,2})(?:\s+of\s+(?P<total>\d{1,2}))?"
                    r"|\b(?P<ord>[\w-]+)\s+round\b(?:\s+of\s+(?:the\s+)?(?P<total2>\d{1,2}))?", re.IGNORECASE)
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # What may stand before a dateline's date: 'SILVERSTONE, ', 'CEDAR RIDGE, Ind., ', 'NEWTON, Iowa (', 'Sunday '.
-DATELINE_PREFIX = re.compile(r"\s*(?:(?:Date|Dated|Published)\s*:\s*)?(?:[A-ZÀ-Þ][\w .'’-]{0,40}(?:,\s*|\s*\(\s*)){0,3}"
+DATELINE_PREFIX = re.compile(r"\s*(?:(?:Date|Dated|Published)\s*:\s*)?(?:[A-ZÀ-Þ][\w .'’)-]{0,40}(?:,\s*|\s*\(\s*)){0,3}"
                              r"(?:\w+day,?\s*)?")
 SEASON_CUE = re.compile(r"\b(19[5-9]\d|20\d\d)\s+(?:season|championship|series|campaign|standings)\b"
                         r"|\b(?:season|championship|series|cup|trophy)\s+(19[5-9]\d|20\d\d)\b", re.IGNORECASE)

@@ -145,7 +145,7 @@ class PeopleFinder(LexiconPipe):
         'Swedish National Team'; leading and trailing words that are not part of it are cut."""
         lex = self.lexicon
         keys = [fold(w[2]) for w in words]
-        if not any(k in lex.team_words for k in keys) or any(k in NOT_A_TEAM for k in keys):
+        if not any(k in lex.team_words for k in keys) or any(k in NOT_A_TEAM or k in lex.roles for k in keys):
             return None
 
         def outside(word) -> bool:
@@ -161,6 +161,9 @@ class PeopleFinder(LexiconPipe):
         while end > start and outside(words[end - 1]):
             end -= 1
         team = words[start:end]
+        last_team_word = max(i for i, w in enumerate(team) if fold(w[2]) in lex.team_words) if team else 0
+        if 0 < last_team_word < len(team) - 1 and fold(team[last_team_word + 1][2]) in lex.car_makes:
+            team = team[: last_team_word + 1]  # 'Scuderia Monteleone Corse Ferrari': the car follows the name
         if len(team) >= 2 or (team and fold(team[0][2]) not in lex.team_words):
             return team
         return None
