@@ -50,3 +50,16 @@ def test_datelines(parser, text, published):
     record = parser.parse_text(text)
     assert record.published == published
     assert [(e.role, e.start) for e in record.events] == [("reported", published)]
+
+
+def test_days_of_one_meeting_are_one_event(parser):
+    text = ("Fuji report\nThe fourth round of the 2015 Super GT Series was held at Fuji Speedway. "
+            "Qualifying took place on Saturday 8 August and the race on Sunday 9 August 2015.")
+    ((start, end),) = [(e.start, e.end) for e in parser.parse_text(text).events]
+    assert (start, end) == (date(2015, 8, 8), date(2015, 8, 9))
+
+
+def test_a_header_line_ending_in_a_date_is_the_publication_date(parser):
+    record = parser.parse_text("Report\nKollbach Motorsport – Press release – 22 May 2006\n\nThe 2006 DTM round was held on 20/21 May 2006.")
+    assert record.published == date(2006, 5, 22)
+    assert [(e.role, e.start, e.end) for e in record.events] == [("reported", date(2006, 5, 20), date(2006, 5, 21))]

@@ -105,6 +105,11 @@ class EventsFinder(LexiconPipe):
             day = found.published
             sent = sentence_of.last_before(dateline.start + 1) or (dateline.start, dateline.end)
             events.insert(0, self._event(text, gaz, sent, "reported", day, day, (dateline.start, dateline.end), found))
+        def sentence_text(event: Event) -> str:
+            s, e = sentence_of.last_before(event.span[0] + 1) or event.span
+            return text[s:e]
+
+        events = _weekends(events, found.published, sentence_text)
         reported = [e for e in events if e.role == "reported"]
         if reported:
             self._fill_reported(text, gaz, sentences, reported[0], events, found)
@@ -113,6 +118,11 @@ class EventsFinder(LexiconPipe):
     def _event(self, text, gaz, sent, role, start, end, span, found: DocFacts) -> Event:
         s, e = sent
         circuit = self._circuit_in(gaz, s, e)
+        if circuit is None and s > 0:
+            # 'NEXT RACE: Michigan International Speedway, Brooklyn, Mich.,\n July 28': the line before goes on here
+            before = text.rfind("\n", 0, s - 1) + 1
+            if re.search(r"[,:;–-]\s*$", text[before : s]):
+                circuit = self._circuit_in(gaz, before, s)
         series = next((self.lexicon.series_by_alias.get(fold(g.text)) for g in gaz
                        if g.label_ == "SERIES" and s <= g.start_char < e), None) or found.series
         round_no, total = self._round_in(text[s:e])
@@ -192,6 +202,27 @@ class EventsFinder(LexiconPipe):
         return next((t.rounds_total for t in found.standings if t.rounds_total), None)
 
 
+def _weekends(events: list[Event], published: date | None, sentence_text) -> list[Event]:
+    """Days of one meeting read as one event: 'qualifying on Saturday 8 August and the race on
+    Sunday 9 August', or a Friday session before a release dated Saturday."""
+    out: list[Event] = []
+    for event in events:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.role == event.role == "reported" or prev is not None and
+                prev.role == "reported" and event.role == "past") and prev.end and event.start \
+                and 0 < (event.start - prev.end).days <= 2:
+            out[-1] = prev.model_copy(update={"end": event.end, "circuit": prev.circuit or event.circuit})
+            continue
+        out.append(event)
+    for i, event in enumerate(out):
+        if event.role == "reported" and published and event.end and 0 < (published - event.end).days <= 2 \
+                and re.search(rf"\b{published.strftime('%A')}\b", sentence_text(event)):
+            # '… heats on Saturday 13 May and the final on Sunday', in a release dated Sunday 14 May
+            out[i] = event.model_copy(update={"end": published})
+            break
+    return out
+
+
 def _title(text: str) -> str | None:
     for line in text.split("\n"):
         if line.strip() and not re.fullmatch(r"\s*(?:PRESS RELEASE|NEWS RELEASE|MEDIA RELEASE|FOR IMMEDIATE RELEASE)\s*", line, re.I):
@@ -209,9 +240,13 @@ def _dateline(text: str, dates: list[DateMention]) -> DateMention | None:
         if mention.start > head_end or not mention.has_year:
             continue
         line_start = text.rfind("\n", 0, mention.start) + 1
+        line_end = text.find("\n", mention.end)
         prefix = text[line_start : mention.start]
+        rest = text[mention.end : len(text) if line_end < 0 else line_end]
         if DATELINE_PREFIX.fullmatch(prefix):
             return mention
+        if not rest.strip() and len(prefix.split()) <= 8:
+            return mention  # a header line ending in the date: 'Kollbach Motorsport – Press release – 22 May 2006'
     return None
 
 
