@@ -110,7 +110,7 @@ class PeopleFinder(LexiconPipe):
                 found.names.add(text[team[0][0] : team[-1][1]], "team", (team[0][0], team[-1][1]))
                 continue
             for piece in self._split(run):
-                if len(piece) >= 2 or self._is_team(piece):
+                if len(piece) >= 2:
                     self._classify(text, piece, found, singles)
                 elif len(piece) == 1:
                     singles.append(piece[0])
@@ -128,13 +128,13 @@ class PeopleFinder(LexiconPipe):
 
     # --- candidates ----------------------------------------------------------------------------
     def _split(self, run: Run) -> list[list[tuple[int, int, str]]]:
-        """Cut a run at words that can't be part of a name (keeping them in team names)."""
+        """Cut a run at words that can't be part of a person's name."""
         lex = self.lexicon
         pieces: list[list[tuple[int, int, str]]] = [[]]
         for word in run.words:
             key = fold(word[2].rstrip("."))
-            stop = (key in lex.name_stopwords or key in lex.car_makes) and key not in lex.team_words
-            if stop or key in lex.nationality_words or key in lex.roles:
+            if (key in lex.name_stopwords or key in lex.car_makes or key in lex.team_words
+                    or key in lex.nationality_words or key in lex.roles):
                 pieces.append([])
             else:
                 pieces[-1].append(word)
@@ -168,20 +168,9 @@ class PeopleFinder(LexiconPipe):
             return team
         return None
 
-    def _is_team(self, piece) -> bool:
-        return any(fold(w[2]) in self.lexicon.team_words for w in piece) and not any(
-            fold(w[2]) in NOT_A_TEAM for w in piece)
-
     def _classify(self, text, piece, found: DocFacts, singles) -> None:
         start, end = piece[0][0], piece[-1][1]
         words = [w[2] for w in piece]
-        if self._is_team(piece):
-            while piece and (piece[0][2] == "&" or fold(piece[0][2]) in self.lexicon.name_stopwords
-                             and fold(piece[0][2]) not in self.lexicon.team_words):
-                piece = piece[1:]
-            if len(piece) >= 2 or (piece and fold(piece[0][2]) not in self.lexicon.team_words):
-                found.names.add(text[piece[0][0] : piece[-1][1]], "team", (piece[0][0], piece[-1][1]))
-            return
         if self.lexicon.circuit_name_regex.search(text[start:end]):
             return  # 'Cedar Ridge Speedway' names a place
         if any(w.isupper() and len(w) > 1 for w in words) and all(w.isupper() for w in words):
