@@ -45,6 +45,22 @@ def scorer_config(spans_key: str) -> dict:
     return {"@scorers": "releaseparse.spans_scorer.v1", "spans_key": spans_key}
 
 
+def register(name: str, spans_key: str, component: type["LexiconPipe"], needs_spans: bool = True) -> Callable:
+    """Register `component` as the spaCy factory `name`, writing `doc.spans[spans_key]`."""
+
+    @Language.factory(
+        name,
+        assigns=["doc.spans"],
+        requires=["doc.spans"] if needs_spans else [],
+        default_config={"spans_key": spans_key, "scorer": scorer_config(spans_key)},
+        default_score_weights={f"spans_{spans_key}_f": 1.0},
+    )
+    def make(nlp: Language, name: str, spans_key: str, scorer: Callable | None) -> LexiconPipe:
+        return component(nlp, name, spans_key=spans_key, scorer=scorer)
+
+    return make
+
+
 class LexiconPipe(Pipe):
     """A rule component whose vocabulary is a subset of the resources, saved with the pipeline."""
 

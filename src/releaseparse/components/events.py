@@ -12,7 +12,6 @@ import re
 from collections import Counter
 from datetime import date
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..dates import DateMention, find_dates, resolve
@@ -21,7 +20,7 @@ from ..records import Event
 from ..resources import fold
 from ..sentences import sentences as sentence_spans
 from ..spans import Positioned
-from .base import LexiconPipe, scorer_config
+from .base import LexiconPipe, register
 
 SPANS_KEY = "rp_events"
 GAZETTEER_KEY = "rp_gazetteer"
@@ -250,12 +249,4 @@ def _dateline(text: str, dates: list[DateMention]) -> DateMention | None:
     return None
 
 
-@Language.factory(
-    "rp_events",
-    assigns=["doc.spans"],
-    requires=["doc.spans"],
-    default_config={"spans_key": SPANS_KEY, "scorer": scorer_config(SPANS_KEY)},
-    default_score_weights={f"spans_{SPANS_KEY}_f": 1.0},
-)
-def make_events(nlp: Language, name: str, spans_key: str, scorer) -> EventsFinder:
-    return EventsFinder(nlp, name, spans_key=spans_key, scorer=scorer)
+make_events = register("rp_events", SPANS_KEY, EventsFinder)

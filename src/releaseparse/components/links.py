@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..facts import doc_text, facts
-from .base import LexiconPipe, scorer_config
+from .base import LexiconPipe, register
 
 SPANS_KEY = "rp_links"
 
@@ -53,11 +52,4 @@ class LinksFinder(LexiconPipe):
         return doc
 
 
-@Language.factory(
-    "rp_links",
-    assigns=["doc.spans"],
-    default_config={"spans_key": SPANS_KEY, "scorer": scorer_config(SPANS_KEY)},
-    default_score_weights={f"spans_{SPANS_KEY}_f": 1.0},
-)
-def make_links(nlp: Language, name: str, spans_key: str, scorer) -> LinksFinder:
-    return LinksFinder(nlp, name, spans_key=spans_key, scorer=scorer)
+make_links = register("rp_links", SPANS_KEY, LinksFinder, needs_spans=False)

@@ -19,7 +19,6 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..facts import DocFacts, Entity, doc_text, facts
@@ -27,7 +26,7 @@ from ..resources import fold
 from ..sentences import sentences
 from .links import find_credits
 from ..spans import Positioned, SpanIndex
-from .base import LexiconPipe, scorer_config
+from .base import LexiconPipe, register
 
 SPANS_KEY = "rp_people"
 GAZETTEER_KEY = "rp_gazetteer"
@@ -301,15 +300,7 @@ class PeopleFinder(LexiconPipe):
                     person.team = team.name
 
 
-@Language.factory(
-    "rp_people",
-    assigns=["doc.spans"],
-    requires=["doc.spans"],
-    default_config={"spans_key": SPANS_KEY, "scorer": scorer_config(SPANS_KEY)},
-    default_score_weights={f"spans_{SPANS_KEY}_f": 1.0},
-)
-def make_people(nlp: Language, name: str, spans_key: str, scorer) -> PeopleFinder:
-    return PeopleFinder(nlp, name, spans_key=spans_key, scorer=scorer)
+make_people = register("rp_people", SPANS_KEY, PeopleFinder)
 
 
 def entity_of(found: DocFacts, text: str) -> Entity | None:

@@ -13,14 +13,13 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..facts import DocFacts, doc_text, facts
 from ..records import Quote
 from ..resources import fold
 from ..spans import Positioned
-from .base import LexiconPipe, scorer_config
+from .base import LexiconPipe, register
 
 SPANS_KEY = "rp_quotes"
 
@@ -258,12 +257,4 @@ def _mentions(found: DocFacts) -> Positioned:
     return cached[1]
 
 
-@Language.factory(
-    "rp_quotes",
-    assigns=["doc.spans"],
-    requires=["doc.spans"],
-    default_config={"spans_key": SPANS_KEY, "scorer": scorer_config(SPANS_KEY)},
-    default_score_weights={f"spans_{SPANS_KEY}_f": 1.0},
-)
-def make_quotes(nlp: Language, name: str, spans_key: str, scorer) -> QuotesFinder:
-    return QuotesFinder(nlp, name, spans_key=spans_key, scorer=scorer)
+make_quotes = register("rp_quotes", SPANS_KEY, QuotesFinder)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..facts import DocFacts, Entity, doc_text, facts
@@ -19,7 +18,7 @@ from ..records import Result
 from ..resources import fold
 from ..spans import Positioned
 from ..sessions import SessionMention, find_sessions
-from .base import LexiconPipe, scorer_config
+from .base import LexiconPipe, register
 from .prose_results import prose_results
 from .results_evidence import evidence
 
@@ -259,12 +258,4 @@ def merge(listed: list[Result], prose: list[Result], found: DocFacts) -> list[Re
     return out
 
 
-@Language.factory(
-    "rp_results",
-    assigns=["doc.spans"],
-    requires=["doc.spans"],
-    default_config={"spans_key": SPANS_KEY, "scorer": scorer_config(SPANS_KEY)},
-    default_score_weights={f"spans_{SPANS_KEY}_f": 1.0},
-)
-def make_results(nlp: Language, name: str, spans_key: str, scorer) -> ResultsFinder:
-    return ResultsFinder(nlp, name, spans_key=spans_key, scorer=scorer)
+make_results = register("rp_results", SPANS_KEY, ResultsFinder)

@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..facts import doc_text, facts
 from ..lexicon import Lexicon
 from ..lines import Line, cells, split_lines
 from ..records import Standings, StandingsRow
-from .base import LexiconPipe, scorer_config
+from .base import LexiconPipe, register
 
 SPANS_KEY = "rp_standings"
 
@@ -253,11 +252,4 @@ class StandingsFinder(LexiconPipe):
         return doc
 
 
-@Language.factory(
-    "rp_standings",
-    assigns=["doc.spans"],
-    default_config={"spans_key": SPANS_KEY, "scorer": scorer_config(SPANS_KEY)},
-    default_score_weights={f"spans_{SPANS_KEY}_f": 1.0},
-)
-def make_standings(nlp: Language, name: str, spans_key: str, scorer) -> StandingsFinder:
-    return StandingsFinder(nlp, name, spans_key=spans_key, scorer=scorer)
+make_standings = register("rp_standings", SPANS_KEY, StandingsFinder, needs_spans=False)
