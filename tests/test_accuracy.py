@@ -17,7 +17,14 @@ def test_seed_release_scores(parser, seed_dir):
 def test_corpus_test_split_scores(parser):
     report = evaluate_folder(CORPUS / "test", parser)
     assert len(report.files) >= 10 and not report.errors
-    assert report.macro_f1 >= 0.82, report.as_dict()  # issue #2 asks 0.90; measured 0.85 on 2026-11-25
+    assert report.macro_f1 >= 0.86, report.as_dict()  # issue #2 asks 0.90; measured 0.88 on 2026-11-25
+
+
+def test_unseen_names_split_scores(parser):
+    """Names no list holds (issue #3): measured people 0.94 with the model, 0.95 rules only."""
+    report = evaluate_folder(CORPUS / "unseen", parser)
+    assert report.totals["people"].f1 >= 0.90, report.as_dict()
+    assert report.macro_f1 >= 0.80, report.as_dict()
 
 
 @pytest.mark.parametrize("split", ["train", "dev", "test", "unseen"])
