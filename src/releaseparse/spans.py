@@ -12,29 +12,22 @@ class SpanIndex:
     """Non-overlapping union of spans: does a span overlap or sit inside any of them?"""
 
     def __init__(self, spans: Iterable[tuple[int, int]] = ()):
-        self._pending = list(spans)
         self._starts: list[int] = []
         self._ends: list[int] = []
+        for start, end in sorted(spans):
+            self.add(start, end)
 
     def add(self, start: int, end: int) -> None:
-        self._pending.append((start, end))
-
-    def _merged(self) -> None:
-        if not self._pending:
-            return
-        spans = sorted([*zip(self._starts, self._ends), *self._pending])
-        self._pending = []
-        starts, ends = [], []
-        for s, e in spans:
-            if starts and s <= ends[-1]:
-                ends[-1] = max(ends[-1], e)
-            else:
-                starts.append(s)
-                ends.append(e)
-        self._starts, self._ends = starts, ends
+        """Insert a span, merging it with the spans it touches (bisection, no re-sort)."""
+        lo = bisect.bisect_left(self._ends, start)  # first span ending at or after `start`
+        hi = bisect.bisect_right(self._starts, end)  # spans starting at or before `end`
+        if lo < hi:
+            start = min(start, self._starts[lo])
+            end = max(end, self._ends[hi - 1])
+        self._starts[lo:hi] = [start]
+        self._ends[lo:hi] = [end]
 
     def _around(self, start: int) -> int:
-        self._merged()
         return bisect.bisect_right(self._starts, start) - 1
 
     def overlaps(self, start: int, end: int) -> bool:

@@ -9,6 +9,7 @@ is not about another event, since releases name the venue long before they give 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter
 from datetime import date
 
@@ -19,7 +20,7 @@ from ..facts import DocFacts, doc_text, facts
 from ..records import Event
 from ..resources import fold
 from ..sentences import sentences as sentence_spans
-from ..spans import Positioned
+from ..spans import Positioned, SpanIndex
 from .base import LexiconPipe, register
 
 SPANS_KEY = "rp_events"
@@ -163,8 +164,9 @@ class EventsFinder(LexiconPipe):
                  for g in gaz if g.label_ == "CIRCUIT"]
         # A town alone ('at Höljes', 'in Brno') names where, not which circuit: that is the location.
         known = [k for k in known if k[3] is not None and fold(k[2]) != fold(k[3].get("location") or "")]
+        taken = SpanIndex((s, e) for s, e, _, _ in known)
         for m in self.lexicon.circuit_name_regex.finditer(text):
-            if not any(s < m.end() and m.start() < e for s, e, _, _ in known):
+            if not taken.overlaps(m.start(), m.end()):
                 entry = self.lexicon.circuits_by_alias.get(fold(m.group()), {"name": m.group()})
                 known.append((m.start(), m.end(), m.group(), entry))
         return sorted(known, key=lambda k: k[0])
@@ -186,7 +188,7 @@ class EventsFinder(LexiconPipe):
         if not circuit:
             return None
         location = circuit[1].get("location")
-        return location if location and fold(location) in fold(text) else None
+        return location if location and fold(location) in folded(text) else None
 
     def _round_in(self, sentence: str) -> tuple[int | None, int | None]:
         for m in ROUND.finditer(sentence):
@@ -199,6 +201,12 @@ class EventsFinder(LexiconPipe):
 
     def _total(self, found: DocFacts) -> int | None:
         return next((t.rounds_total for t in found.standings if t.rounds_total), None)
+
+
+@lru_cache(maxsize=4)
+def folded(text: str) -> str:
+    """The folded text, once per release however many events look into it."""
+    return fold(text)
 
 
 def _weekends(events: list[Event], published: date | None, sentence_text) -> list[Event]:

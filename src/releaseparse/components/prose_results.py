@@ -22,6 +22,8 @@ from ..spans import Positioned, SpanIndex
 from .results_evidence import evidence
 
 PASSIVE_AGENT = re.compile(r"^\s*(?:position\s+)?(?:(?:went|goes|fell)\s+to|by)\s", re.IGNORECASE)
+FINISHED = re.compile(r"\b(?:finished|finishing|came home|crossed the line|took the chequered flag|won|victory"
+                      r"|was classified|ended the race|retired)\b", re.IGNORECASE)
 PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 OVERALL = re.compile(r"^\s*(?:place\s+|position\s+)?overall\b", re.IGNORECASE)
 SESSION_AFTER = re.compile(r"^\s*(?:place\s+|position\s+)?(?:in|of|at|for)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -54,6 +56,8 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
     last_person: str | None = None
     last_session: SessionMention | None = None
     paragraph_end = -1
+    # With one race in the weekend, 'finished fifth' needs no session name: it is the race.
+    single_race = not any(x.code.startswith("RACE") and x.code != "RACE" for x in sessions)
     for s, e in sentences(doc):
         if s > paragraph_end:
             para = text.find("\n", e - 1)
@@ -84,6 +88,11 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
             if not drivers:
                 continue
             session = _session_for(m, pos, sess_in, text, sentence_session or last_session)
+            if session is None and single_race:
+                finish = FINISHED.search(text[max(s, m.start() - 30) : m.end()])
+                if finish:
+                    at = max(s, m.start() - 30) + finish.start()
+                    session = SessionMention(at, at + len(finish.group()), "RACE", finish.group())
             if session is None:
                 continue
             sentence_session = session  # '31st overall and fifth in Pro-Am': the second shares it

@@ -242,11 +242,11 @@ def merge(listed: list[Result], prose: list[Result], found: DocFacts) -> list[Re
     out: list[Result] = []
     seen: dict[tuple, Result] = {}
     loose = {(r.driver.casefold(), _family(r.session), r.classification, r.position) for r in listed}
-    for result in [*listed, *prose]:
+    for from_prose, result in [*((False, r) for r in listed), *((True, r) for r in prose)]:
         key = (result.driver.casefold(), result.session, result.classification)
         known = seen.get(key)
         if known is None:
-            if result in prose and (key[0], _family(result.session), result.classification, result.position) in loose \
+            if from_prose and (key[0], _family(result.session), result.classification, result.position) in loose \
                     and result.session == _family(result.session):
                 continue
             seen[key] = result

@@ -24,6 +24,8 @@ from ..sentences import sentences
 
 MIN_LOWER_WORDS = 3  # a sentence with fewer lowercase words is a list row, a heading or a credit
 MIN_LOWER_SHARE = 0.25
+BATCH = 16
+MAX_RUN_CHARS = 5000  # the model reads one paragraph-sized Doc at a time: memory stays flat on huge inputs
 WORD = re.compile(r"[^\W\d_]+")
 EVENT_TAIL = re.compile(r"\b(?:Grand Prix|Championship|Series|Cup|Trophy|Euroseries)$")  # an event, not a team
 DEFAULT_MODEL_CONFIG = Config().from_str("""
@@ -60,14 +62,18 @@ def prose_runs(doc: Doc, min_lower: int = MIN_LOWER_WORDS) -> list[Span]:
     runs: list[Span] = []
     start = end = None
     for s, e in [*sentences(doc), (len(text), len(text))]:
-        if s < e and is_prose(text[s:e], min_lower):
+        prose = s < e and is_prose(text[s:e], min_lower)
+        if prose and (start is None or e - start <= MAX_RUN_CHARS):
             start = s if start is None else start
             end = e
-        elif start is not None:
+            continue
+        if start is not None:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and len(span):
                 runs.append(span)
             start = None
+        if prose:
+            start, end = s, e
     return runs
 
 
@@ -97,9 +103,12 @@ class ProseEntityRecognizer(EntityRecognizer):
             self._tag_prose([doc])
             yield doc
 
-    def _full_name(self, ent: Span, text: str) -> bool:
+    def _full_name(self, ent: Span, text: str, verdicts: dict[str, bool]) -> bool:
         """A person the rules can use: two words or more, and not the surname of a longer name."""
-        return len(ent.text.split()) >= self.min_person_words and not surname_of_longer_name(ent.text, text)
+        if ent.text not in verdicts:
+            verdicts[ent.text] = (len(ent.text.split()) >= self.min_person_words
+                                  and not surname_of_longer_name(ent.text, text))
+        return verdicts[ent.text]
 
     def _tag_prose(self, docs: list[Doc]) -> None:
         parts: list[tuple[Doc, Span]] = [(span_doc(run), run) for doc in docs
@@ -107,13 +116,15 @@ class ProseEntityRecognizer(EntityRecognizer):
         if not parts:
             return
         small = [p for p, _ in parts]
-        self.set_annotations(small, self.predict(small))
+        for i in range(0, len(small), BATCH):  # bounded batches keep memory flat on a huge release
+            self.set_annotations(small[i : i + BATCH], self.predict(small[i : i + BATCH]))
         found: dict[int, tuple[list[Span], list[Span]]] = {}
+        verdicts: dict[str, bool] = {}  # name → is it a full name; names repeat, the text is long
         for part, run in parts:
             ents, outside = found.setdefault(id(run.doc), ([], []))
             cursor = run.start
             for e in part.ents:
-                if e.label_ == "PERSON" and not self._full_name(e, doc_text(run.doc)):
+                if e.label_ == "PERSON" and not self._full_name(e, doc_text(run.doc), verdicts):
                     continue
                 if e.label_ == "TEAM" and EVENT_TAIL.search(e.text):
                     continue
