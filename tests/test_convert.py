@@ -275,3 +275,17 @@ def test_a_file_past_the_timeout_is_given_up(tmp_path):
     summary = convert(Options(in_dir=src, out_dir=out, workers=1, timeout=0.2), echo=lambda m: None)
     assert summary.failed == 1
     assert "timed out" in manifest(out)["slow.txt"]["error"]
+
+
+def test_rules_only_conversion_is_a_different_parser_version(tmp_path):
+    """Switching --no-model on redoes every file: its records differ from the model's."""
+    from releaseparse.batch import parser_version
+
+    assert parser_version() != parser_version(no_model=True)
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Nina Berg (SWE) won Race 1 at Knutstorp.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "releaseparse", "convert", str(src), str(tmp_path / "out"),
+                           "--no-model", "--workers", "1"], capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads((tmp_path / "out" / "a.txt.json").read_text())["people"][0]["name"] == "Nina Berg"

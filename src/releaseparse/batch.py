@@ -42,6 +42,7 @@ class Options:
     sqlite: bool = False
     timeout: float = 60.0  # seconds one file may take before its worker is killed
     model_dir: Path | None = None
+    no_model: bool = False  # rules only: leave the trained name model out
 
 
 @dataclass
@@ -66,7 +67,7 @@ class Summary:
                 f"{self.skipped} skipped in {self.seconds:.1f} s ({self.rate:.1f} releases/s)")
 
 
-def parser_version(model_dir: Path | None = None) -> str:
+def parser_version(model_dir: Path | None = None, no_model: bool = False) -> str:
     """Package, schema and a hash of the saved pipeline: a change to any redoes every file."""
     from .pipeline import PIPELINE_NAME, packaged_model_dir
 
@@ -74,7 +75,8 @@ def parser_version(model_dir: Path | None = None) -> str:
     digest = hashlib.sha256()
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    return f"{__version__}+schema{SCHEMA_VERSION}+model{digest.hexdigest()[:12]}"
+    rules = "+rules-only" if no_model else ""
+    return f"{__version__}+schema{SCHEMA_VERSION}+model{digest.hexdigest()[:12]}{rules}"
 
 
 def check_dirs(in_dir: Path, out_dir: Path) -> None:
@@ -144,12 +146,12 @@ def parse_one(parser, in_dir: Path, out_dir: Path, rel: str) -> dict:
     return outcome
 
 
-def worker_main(conn, model_dir, in_dir: Path, out_dir: Path) -> None:
+def worker_main(conn, model_dir, in_dir: Path, out_dir: Path, no_model: bool = False) -> None:
     """Load the pipeline once, then parse whatever the parent sends until it sends None."""
     from .api import load
 
     try:
-        parser = load(model_dir)
+        parser = load(model_dir, no_model=no_model)
     except Exception as exc:
         conn.send(("broken", f"cannot load the pipeline: {exc}"))
         return
@@ -187,7 +189,7 @@ class Pool:
         parent, child = self.context.Pipe()
         process = self.context.Process(
             target=worker_main, daemon=True,
-            args=(child, self.options.model_dir, self.options.in_dir, self.options.out_dir))
+            args=(child, self.options.model_dir, self.options.in_dir, self.options.out_dir, self.options.no_model))
         process.start()
         child.close()
         return Worker(process, parent, started=time.monotonic())
@@ -343,7 +345,7 @@ def convert(options: Options, terminal: bool = False, echo=print) -> Summary:
     started = time.monotonic()
     options.out_dir.mkdir(parents=True, exist_ok=True)
     writers.remove_stale_temps(options.out_dir)
-    version = parser_version(options.model_dir)
+    version = parser_version(options.model_dir, options.no_model)
     previous = manifest.load(options.out_dir)
     summary = Summary()
     journal = manifest.Journal(options.out_dir)

@@ -94,14 +94,15 @@ def build_model(out_dir: str | None) -> None:
               help="Seconds one file may take before it is given up.")
 @click.option("--model", "model_dir", type=click.Path(file_okay=False, path_type=Path),
               help="A models/ folder to load instead.")
+@click.option("--no-model", is_flag=True, help="Rules only: leave the trained name model out (fastest).")
 def convert(in_dir: Path, out_dir: Path, jsonl: bool, as_csv: bool, sqlite: bool, workers: int | None,
-            force: bool, timeout: float, model_dir: Path | None) -> None:
+            force: bool, timeout: float, model_dir: Path | None, no_model: bool) -> None:
     """Convert every release under IN_DIR into a JSON record under OUT_DIR (with a manifest)."""
     from .batch import Options, UsageError
     from .batch import convert as run
 
     options = Options(in_dir=in_dir, out_dir=out_dir, force=force, jsonl=jsonl, csv=as_csv,
-                      sqlite=sqlite, timeout=timeout, model_dir=model_dir)
+                      sqlite=sqlite, timeout=timeout, model_dir=model_dir, no_model=no_model)
     if workers:
         options.workers = workers
     try:
