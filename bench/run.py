@@ -31,6 +31,7 @@ OUT_DIR = REPO / "bench" / "out"
 KB = 1024
 SCALING_SIZES = {"10KB": 10 * KB, "100KB": 100 * KB, "1MB": 1024 * KB}
 PATHOLOGICAL = ("one_line_1MB", "short_lines_100k", "standings_rows_10k")
+NO_MODEL_ENV = "RP_BENCH_NO_MODEL"  # set for a rules-only run, read by the child processes too
 RUSAGE_ENV = "RP_BENCH_RUSAGE"  # where the convert wrapper leaves its rusage
 
 
@@ -185,7 +186,7 @@ def child_input(kind: str) -> None:
     quiet_spacy()
     from releaseparse import load
 
-    parser = load()
+    parser = load(no_model=bool(os.environ.get(NO_MODEL_ENV)))
     base = base_release().read_text(encoding="utf-8")
     parser.parse_text(base)  # warm up: lazy look-ups, regex compilation, dateparser
     text = make_input(kind, base)
@@ -281,6 +282,8 @@ def convert_argv(help_text: str, template: str | None, src: Path, dst: Path, wor
         argv += [jobs.group(1), str(workers)]
     elif workers != 1:
         raise ValueError("convert --help names no workers option")
+    if os.environ.get(NO_MODEL_ENV):
+        argv.append("--no-model")
     return argv
 
 
@@ -392,7 +395,8 @@ def run(args: argparse.Namespace) -> dict:
         ours, texts = bench_read_ours(paths)
         meta["words"] = raw["words"]
         rows = [raw, ours, bench_tokenizer(texts)]
-        parser = releaseparse.load()
+        parser = releaseparse.load(no_model=args.no_model)
+        meta["no_model"] = args.no_model
         meta["rss_after_load_mb"] = max_rss_mb()
         print("parsing…", file=sys.stderr)
         rows.append(bench_parse(parser, texts))
@@ -436,7 +440,10 @@ def main() -> None:
     ap.add_argument("--convert-args", default=None,
                     help="convert arguments if the guess from its --help is wrong, e.g. "
                          "'convert {input} --out {output} --workers {workers}'")
+    ap.add_argument("--no-model", action="store_true", help="rules only: leave the trained name model out")
     args = ap.parse_args()
+    if args.no_model:
+        os.environ[NO_MODEL_ENV] = "1"
     report = run(args)
     out = args.out or OUT_DIR / f"results-{datetime.now():%Y%m%d-%H%M%S}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
