@@ -51,3 +51,15 @@ def test_a_shared_car_gives_every_crew_member_the_result(parser):
 def test_a_surname_with_its_particle_is_the_same_person(parser):
     text = "Joris van Hal (NLD) raced. Van Hal was the fastest Pro-Am driver."
     assert names(parser.parse_text(text)) == {"Joris van Hal"}
+
+
+def test_a_short_line_led_by_a_surname_owns_the_list_below(parser):
+    text = "Marc Riera (ESP) was third.\n\nRiera – weekend summary\nFP1: 6th\nWarm Up: 1st\n"
+    got = {(r.driver, r.session, r.position) for r in parser.parse_text(text).results}
+    assert {("Marc Riera", "FP1", 6), ("Marc Riera", "WARMUP", 1)} <= got
+
+
+def test_finishing_without_a_session_name_is_the_final_in_karting(parser):
+    text = "Heat 1 went to Lucas Bertin (FRA). In the Final, Pau Dalmau (ESP) won and Bertin finished second."
+    got = {(r.driver, r.session, r.position) for r in parser.parse_text(text).results}
+    assert ("Lucas Bertin", "FINAL", 2) in got

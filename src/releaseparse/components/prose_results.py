@@ -56,8 +56,7 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
     last_person: str | None = None
     last_session: SessionMention | None = None
     paragraph_end = -1
-    # With one race in the weekend, 'finished fifth' needs no session name: it is the race.
-    single_race = not any(x.code.startswith("RACE") and x.code != "RACE" for x in sessions)
+    main_race = _main_race(sessions)
     for s, e in sentences(doc):
         if s > paragraph_end:
             para = text.find("\n", e - 1)
@@ -88,11 +87,11 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
             if not drivers:
                 continue
             session = _session_for(m, pos, sess_in, text, sentence_session or last_session)
-            if session is None and single_race:
+            if session is None and main_race:
                 finish = FINISHED.search(text[max(s, m.start() - 30) : m.end()])
                 if finish:
                     at = max(s, m.start() - 30) + finish.start()
-                    session = SessionMention(at, at + len(finish.group()), "RACE", finish.group())
+                    session = SessionMention(at, at + len(finish.group()), main_race, finish.group())
             if session is None:
                 continue
             sentence_session = session  # '31st overall and fifth in Pro-Am': the second shares it
@@ -121,6 +120,17 @@ def _crew(chosen: int, in_sent, text: str) -> list[str]:
     while last + 1 < len(in_sent) and CREW_JOIN.match(text[in_sent[last][1] : in_sent[last + 1][0]]):
         last += 1
     return list(dict.fromkeys(m[2] for m in in_sent[first : last + 1]))
+
+
+def _main_race(sessions: list[SessionMention]) -> str | None:
+    """The session 'finished fifth' means when the release names none: its one race, or the final
+    of a karting or rallycross meeting; none where there are several races or a sprint."""
+    codes = {x.code for x in sessions}
+    if "FINAL" in codes:
+        return "FINAL"
+    if "SPRINT" in codes or any(c.startswith("RACE") and c != "RACE" for c in codes):
+        return None
+    return "RACE"
 
 
 def _agent_after(at: int, in_sent, text: str) -> list[str]:

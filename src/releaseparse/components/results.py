@@ -29,6 +29,7 @@ OWNER_HEADING = re.compile(
     r"|(?P<owner>[^\W\d_][^:\n]{1,60}?)(?:[’']s?)?\s+results?(?:\s*\([^)\n]*\))?)\s*:?\s*$",
     re.IGNORECASE,
 )
+OWNER_HEAD = re.compile(r"\s+[–—-]\s+|\s*[:(]")
 OWNER_SPLIT = re.compile(r"\s*(?:/|&|\band\b|[–—-]\s)\s*")
 LIST_SEPARATOR = re.compile(r"^\s*(?:\([^)\n]{1,30}\)\s*)?(?:[:–—\-=|]|\s)\s*")
 FINISH_START = re.compile(r"\b(?:finish(?:ed)?|result|pos(?:ition)?)\s*[:\-–]\s*", re.IGNORECASE)
@@ -226,6 +227,12 @@ def _owners_of(line: Line, found: DocFacts, owners) -> list[Entity] | None:
     for name, person in owners.get(text.split()[0] if text else "", []):
         if text.startswith(name) and len(text) <= len(name) + 40 and not re.search(r"\d+(?:st|nd|rd|th)\b", text):
             return [person]
+    # 'Riera – weekend summary', 'Marchetti / Lacaze:': a short line led by names the release gives in full
+    head = OWNER_HEAD.split(line.stripped)[0]
+    if len(line.stripped.split()) <= 8 and head and not re.search(r"\d", line.stripped):
+        people = [found.names.resolve_person(part) for part in OWNER_SPLIT.split(head) if len(part.split()) <= 3]
+        if people and all(p is not None for p in people):
+            return people
     return None
 
 
