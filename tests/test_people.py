@@ -63,3 +63,16 @@ def test_finishing_without_a_session_name_is_the_final_in_karting(parser):
     text = "Heat 1 went to Lucas Bertin (FRA). In the Final, Pau Dalmau (ESP) won and Bertin finished second."
     got = {(r.driver, r.session, r.position) for r in parser.parse_text(text).results}
     assert ("Lucas Bertin", "FINAL", 2) in got
+
+
+def test_won_both_races(parser):
+    text = "Ross Keegan (GB) won both races at Kirkbride.\n\nRace 1: Keegan 1st\nRace 2 was wet."
+    got = {(r.driver, r.session, r.position) for r in parser.parse_text(text).results}
+    assert {("Ross Keegan", "RACE1", 1), ("Ross Keegan", "RACE2", 1)} <= got
+
+
+def test_a_results_table_under_a_fin_header(parser):
+    text = ("Unofficial results – Iowa 250 (top 2)\nFin  Car  Driver           Laps  Status\n"
+            "1    9    Shane Delorme    250   Running\n2    3    Brett Loomis     250   Running\n")
+    got = {(r.driver, r.session, r.position) for r in parser.parse_text(text).results}
+    assert got == {("Shane Delorme", "RACE", 1), ("Brett Loomis", "RACE", 2)}

@@ -21,6 +21,7 @@ from ..sentences import sentences
 from ..spans import Positioned, SpanIndex
 from .results_evidence import evidence
 
+BOTH = re.compile(r"^\s*both\s+(races|heats)\b", re.IGNORECASE)
 PASSIVE_AGENT = re.compile(r"^\s*(?:position\s+)?(?:(?:went|goes|fell)\s+to|by)\s", re.IGNORECASE)
 FINISHED = re.compile(r"\b(?:finished|finishing|came home|crossed the line|took the chequered flag|won|victory"
                       r"|was classified|ended the race|retired)\b", re.IGNORECASE)
@@ -80,6 +81,15 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
             if quoted.contains(m.start(), m.end()):
                 continue  # a speaker's own words are not the release's statement of a result
             if m.group("won") and re.match(r"^\s*(?:the\s+)?(?:title|championship|award|trophy|points)", after, re.I):
+                continue
+            both = BOTH.match(after) if m.group("won") else None
+            if both:  # 'won both races': each of the two numbered races of the release
+                drivers = _driver_for(m.start(), in_sent, text, s, last_person)
+                family = "RACE" if both.group(1).lower().startswith("race") else "HEAT"
+                codes = sorted({x.code for x in sessions if re.fullmatch(rf"{family}\d", x.code)})
+                if len(codes) == 2:
+                    results.extend(Result(driver=d, session=code, session_label=both.group(0).strip(), position=1,
+                                          span=(s, e)) for d in drivers for code in codes)
                 continue
             passive = (m.group("won") or m.group("pole")) and PASSIVE_AGENT.match(after)
             drivers = (_agent_after(m.end(), in_sent, text) if passive
@@ -162,8 +172,9 @@ def _session_for(m, pos, sess_in, text, last_session) -> SessionMention | None:
         numbered = [x for x in sess_in if x.code.startswith("RACE") and x.code != "RACE" and x.end <= m.start()]
         if numbered:
             return numbered[-1]  # 'the race' after 'In Race 1' is Race 1
-        if last_session is not None and last_session.code.startswith("RACE") and last_session.code != "RACE":
-            return last_session
+        if last_session is not None and last_session.code != "RACE" and (
+                last_session.code.startswith("RACE") or last_session.code == "SPRINT"):
+            return last_session  # 'The race was won by …' right after 'the sprint race' is the sprint
     return session
 
 

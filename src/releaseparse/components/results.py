@@ -33,7 +33,7 @@ OWNER_HEAD = re.compile(r"\s+[–—-]\s+|\s*[:(]")
 OWNER_SPLIT = re.compile(r"\s*(?:/|&|\band\b|[–—-]\s)\s*")
 LIST_SEPARATOR = re.compile(r"^\s*(?:\([^)\n]{1,30}\)\s*)?(?:[:–—\-=|]|\s)\s*")
 FINISH_START = re.compile(r"\b(?:finish(?:ed)?|result|pos(?:ition)?)\s*[:\-–]\s*", re.IGNORECASE)
-TABLE_HEADER = re.compile(r"^\s*(?:pos\.?|position|p|rank|pl\.?)\s*(?:\t|\s{2,}|\s)", re.IGNORECASE)
+TABLE_HEADER = re.compile(r"^\s*(?:pos\.?|position|p|rank|pl\.?|fin\.?|place|cl\.?)\s*(?:\t|\s{2,}|\s)", re.IGNORECASE)
 # A table heading that names no session: the race's result ('Final classification', 'RESULTS – Top 10').
 RESULTS_HEADING = re.compile(
     r"^\s*(?:[\w-]+(?:\s+[\w-]+)?\s*[–—:-]?\s*)?"
