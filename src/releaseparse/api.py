@@ -8,6 +8,7 @@ from spacy.language import Language
 
 from . import pipeline, to_records
 from .clean import clean, normalise_source
+from .facts import TEXT_KEY
 from .readers import ReadError, ReadResult, read_bytes, read_file
 from .records import Release, Source
 
@@ -28,7 +29,9 @@ class Parser:
         if len(text) > MAX_TEXT_CHARS:
             raise ReadError(f"text of {len(text):,} characters is larger than one release can be "
                             f"({MAX_TEXT_CHARS:,})")
-        doc = self.nlp(text)
+        doc = self.nlp.make_doc(text)
+        doc.user_data[TEXT_KEY] = text  # the components read the text; rebuilding it from tokens is slow
+        doc = self.nlp(doc)
         source = Source(path=path, format=read.format, encoding=read.encoding, bytes=len(source_bytes))
         return to_records.release(doc, source, source_bytes, read.warnings)
 

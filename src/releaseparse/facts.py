@@ -137,11 +137,14 @@ class DocFacts:
         return self.claimed.contains(start, end)
 
 
+TEXT_KEY = "rp_text"
+
+
 def doc_text(doc: Doc) -> str:
     """`doc.text`, read once: spaCy joins every token again on each read of the property."""
-    text = doc.user_data.get("rp_text")
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data["rp_text"] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
 
 
