@@ -45,7 +45,7 @@ class EventsFinder(LexiconPipe):
         found = facts(doc)
         text = doc_text(doc)
         gaz = list(doc.spans.get(GAZETTEER_KEY, []))
-        self.circuits = Positioned((c[0], c) for c in self._circuit_mentions(text, gaz))
+        found.cache["circuits"] = Positioned((c[0], c) for c in self._circuit_mentions(text, gaz))
         found.title = _title(text)
         dates = find_dates(text)
         dateline = _dateline(text, dates)
@@ -117,12 +117,12 @@ class EventsFinder(LexiconPipe):
 
     def _event(self, text, gaz, sent, role, start, end, span, found: DocFacts) -> Event:
         s, e = sent
-        circuit = self._circuit_in(gaz, s, e)
+        circuit = _circuit_in(found, s, e)
         if circuit is None and s > 0:
             # 'NEXT RACE: Michigan International Speedway, Brooklyn, Mich.,\n July 28': the line before goes on here
             before = text.rfind("\n", 0, s - 1) + 1
             if re.search(r"[,:;–-]\s*$", text[before : s]):
-                circuit = self._circuit_in(gaz, before, s)
+                circuit = _circuit_in(found, before, s)
         series = next((self.lexicon.series_by_alias.get(fold(g.text)) for g in gaz
                        if g.label_ == "SERIES" and s <= g.start_char < e), None) or found.series
         round_no, total = self._round_in(text[s:e])
@@ -139,7 +139,7 @@ class EventsFinder(LexiconPipe):
                 if not any(s <= a < e for a, _ in other) and not UPCOMING.search(text[s:e])]
         if event.circuit is None:
             for s, e in free:
-                circuit = self._circuit_in(gaz, s, e)
+                circuit = _circuit_in(found, s, e)
                 if circuit:
                     event.circuit = circuit[0]
                     event.location = self._location(text, circuit)
@@ -171,12 +171,6 @@ class EventsFinder(LexiconPipe):
                 known.append((m.start(), m.end(), m.group(), entry))
         return sorted(known, key=lambda k: k[0])
 
-    def _circuit_in(self, gaz, s: int, e: int) -> tuple[str, dict] | None:
-        """The circuit named in [s, e): the release's own fullest words for it."""
-        for start, _, name, entry in self.circuits.between(s, e):
-            same = [n for _, _, n, en in self.circuits.items if en is entry or fold(en["name"]) == fold(entry["name"])]
-            return max(same, key=len), entry
-        return None
 
     def _country_in(self, gaz, s, e, circuit) -> str | None:
         for g in gaz:
@@ -201,6 +195,15 @@ class EventsFinder(LexiconPipe):
 
     def _total(self, found: DocFacts) -> int | None:
         return next((t.rounds_total for t in found.standings if t.rounds_total), None)
+
+
+def _circuit_in(found: DocFacts, s: int, e: int) -> tuple[str, dict] | None:
+    """The circuit named in [s, e): the release's own fullest words for it."""
+    circuits = found.cache["circuits"]
+    for _, _, _, entry in circuits.between(s, e):
+        same = [n for _, _, n, en in circuits.items if en is entry or fold(en["name"]) == fold(entry["name"])]
+        return max(same, key=len), entry
+    return None
 
 
 @lru_cache(maxsize=4)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -33,6 +34,31 @@ ROLE_PREFIX = r"(?:(?:[a-z][a-z\-]+|[A-Z][\w’'\-]*['’]s) ){0,4}?"
 _WHO = rf"(?P<who>he|she|[Tt]he \w+(?: \w+)?(?= (?:{{verbs}})\b)|{ROLE_PREFIX}{NAME})"
 
 
+def _who(verbs: str, name: str) -> str:
+    return _WHO.replace("{verbs}", verbs).replace("who", name)
+
+
+@lru_cache(maxsize=4)
+def attribution_after(verbs: str) -> re.Pattern[str]:
+    """'…,” said Andreas Bäckman' / '…” Hanamura explained', read right after the closing mark."""
+    return re.compile(rf"^[ \t]*,?[ \t]*(?:(?P<verb1>{verbs})\s+{_who(verbs, 'who1')}"
+                      rf"|{_who(verbs, 'who2')},?\s+(?:\w+\s+)?(?P<verb2>{verbs}))\b")
+
+
+@lru_cache(maxsize=4)
+def attribution_before(verbs: str) -> re.Pattern[str]:
+    """'Smith said: “…', 'said Smith, “…', 'according to Smith, “…', 'Smith: “…'."""
+    return re.compile(rf"(?:{_who(verbs, 'who1')}\s+(?:\w+\s+)?(?:{verbs})(?:\s+that)?|(?:{verbs})\s+{_who(verbs, 'who2')}"
+                      rf"|according to\s+{_who(verbs, 'who3')}|{_who(verbs, 'who4')})\s*[:,]\s*$")
+
+
+@lru_cache(maxsize=4)
+def attribution_after_dash(verbs: str) -> re.Pattern[str]:
+    """'- …, Andreas Bäckman says.' / '- …, says team principal Hanna Ek.' at the end of a dash paragraph."""
+    return re.compile(rf",\s*(?:{_who(verbs, 'who1')}\s+(?:{verbs})(?:\s+[^.!?]*)?"
+                      rf"|(?:{verbs})\s+(?P<who2>[^.!?]{{2,80}}))[.!]?\s*$")
+
+
 @dataclass
 class Piece:
     start: int  # span of the words inside the marks / after the dash
@@ -49,15 +75,6 @@ class QuotesFinder(LexiconPipe):
     def __call__(self, doc: Doc) -> Doc:
         found = facts(doc)
         text = doc_text(doc)
-        verbs = self.lexicon.speech_verb_regex
-        WHO = _WHO.replace("{verbs}", verbs)
-        self.after_re = re.compile(
-            rf"^[ \t]*,?[ \t]*(?:(?P<verb1>{verbs})\s+{WHO.replace('who', 'who1')}|{WHO.replace('who', 'who2')},?\s+(?:\w+\s+)?(?P<verb2>{verbs}))\b"
-        )
-        self.before_re = re.compile(
-            rf"(?:{WHO.replace('who', 'who1')}\s+(?:\w+\s+)?(?:{verbs})(?:\s+that)?|(?:{verbs})\s+{WHO.replace('who', 'who2')}"
-            rf"|according to\s+{WHO.replace('who', 'who3')}|{WHO.replace('who', 'who4')})\s*[:,]\s*$"
-        )
         breaks = [m.start() for m in re.finditer("\n", text)]
         pieces = self._dash_pieces(text, breaks) + self._marked_pieces(text, breaks)
         pieces.sort(key=lambda p: p.start)
@@ -75,10 +92,7 @@ class QuotesFinder(LexiconPipe):
             if len(body.split()) < MIN_WORDS or re.match(r"^\d", body):
                 continue
             piece = Piece(start, end, _para(breaks, start))
-            WHO = _WHO.replace("{verbs}", self.lexicon.speech_verb_regex)
-            attribution = re.search(
-                rf",\s*(?:{WHO.replace('who', 'who1')}\s+(?:{self.lexicon.speech_verb_regex})(?:\s+[^.!?]*)?"
-                rf"|(?:{self.lexicon.speech_verb_regex})\s+(?P<who2>[^.!?]{{2,80}}))[.!]?\s*$", body)
+            attribution = attribution_after_dash(self.lexicon.speech_verb_regex).search(body)
             if attribution:
                 piece.end = start + attribution.start()
                 piece.speaker = attribution.group("who1") or attribution.group("who2")
@@ -125,13 +139,13 @@ class QuotesFinder(LexiconPipe):
         for piece in pieces:
             if piece.explicit:
                 continue
-            after = self.after_re.match(CLOSING.sub("", text[piece.end : piece.end + 120]))
+            after = attribution_after(self.lexicon.speech_verb_regex).match(CLOSING.sub("", text[piece.end : piece.end + 120]))
             if after:
                 piece.speaker = after.group("who1") or after.group("who2")
                 piece.explicit = True
                 continue
             line_start = text.rfind("\n", 0, piece.start) + 1
-            before = self.before_re.search(text[max(line_start, piece.start - 150) : piece.start - 1])
+            before = attribution_before(self.lexicon.speech_verb_regex).search(text[max(line_start, piece.start - 150) : piece.start - 1])
             if before:
                 piece.speaker = next(g for g in (before.group(f"who{k}") for k in range(1, 5)) if g)
                 piece.explicit = True
