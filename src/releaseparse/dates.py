@@ -66,22 +66,23 @@ def _day(text: str) -> int:
     return int(re.match(r"\d+", text).group())
 
 
+def _range(month, other_month, day, other_day, year):
+    """Months (the named one, then the other or the same), days (first, last) and the year."""
+    named = month_number(month)
+    first_day = _day(day)
+    return ((named, month_number(other_month) if other_month else named),
+            (first_day, _day(other_day) if other_day else first_day),
+            int(year) if year else None)
+
+
 def find_dates(text: str) -> list[DateMention]:
     found = []
     for m in DATE_EXPRESSION.finditer(text):
         g = m.groupdict()
-        if g["m1"]:
-            m_first = month_number(g["m1"])
-            m_last = month_number(g["m1b"]) if g["m1b"] else m_first
-            d_first = _day(g["d1"])
-            d_last = _day(g["d1b"]) if g["d1b"] else d_first
-            year = int(g["y1"]) if g["y1"] else None
-        elif g["m2"]:
-            m_last = month_number(g["m2"])
-            m_first = month_number(g["m2a"]) if g["m2a"] else m_last
-            d_first = _day(g["d2"])
-            d_last = _day(g["d2b"]) if g["d2b"] else d_first
-            year = int(g["y2"]) if g["y2"] else None
+        if g["m1"]:  # month first: 'June 26th-27th', 'June 30 – July 2, 2006'
+            (m_first, m_last), (d_first, d_last), year = _range(g["m1"], g["m1b"], g["d1"], g["d1b"], g["y1"])
+        elif g["m2"]:  # day first: '9-11 July', '30 June – 2 July 2006'
+            (m_last, m_first), (d_first, d_last), year = _range(g["m2"], g["m2a"], g["d2"], g["d2b"], g["y2"])
         else:
             d_first = d_last = int(g["d3"])
             m_first = m_last = int(g["m3"])

@@ -15,7 +15,7 @@ from .resources import fold
 ORDINAL_SUFFIX = r"(?:st|nd|rd|th|e|º|°)"
 
 
-def words_regex(phrases, *, flags=re.IGNORECASE) -> str:
+def words_regex(phrases) -> str:
     """An alternation of `phrases`, longest first, a space matching any run of spaces on one line."""
     ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
     return "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in ordered)
@@ -51,7 +51,7 @@ class Lexicon:
     @cached_property
     def demonym_regex(self) -> re.Pattern[str]:
         demonyms = [d for nat in self.data.get("nationalities", []) for d in nat.get("demonyms", [])]
-        return re.compile(rf"\b(?:{words_regex(demonyms, flags=0)})\b")
+        return re.compile(rf"\b(?:{words_regex(demonyms)})\b")
 
     @cached_property
     def countries(self) -> dict[str, str]:
@@ -84,7 +84,7 @@ class Lexicon:
     @cached_property
     def circuit_name_regex(self) -> re.Pattern[str]:
         """A circuit named by its kind: 'Cedar Ridge Speedway', 'Circuit des Vignes de Vallombres'."""
-        kind = words_regex(self.data.get("circuit_words", []), flags=0)
+        kind = words_regex(self.data.get("circuit_words", []))
         cap = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]*"
         particle = r"(?:de|des|del|dei|della|di|do|da|du|of|la|le|al|am|an der|bei|sur|d['’]|l['’])"
         return re.compile(
@@ -123,7 +123,7 @@ class Lexicon:
 
     @cached_property
     def class_regex(self) -> str:
-        return words_regex(self.data.get("classes", []), flags=0)
+        return words_regex(self.data.get("classes", []))
 
     # --- positions and sessions ----------------------------------------------------------------
     @cached_property

@@ -114,9 +114,9 @@ class PeopleFinder(LexiconPipe):
                 elif len(piece) == 1:
                     singles.append(piece[0])
         self._model_names(doc, found)
-        self._join_first_names(text, runs, found)
+        self._join_first_names(text, found)
         found.names.merge_partials()
-        self._resolve_singles(text, singles, found)
+        self._resolve_singles(singles, found)
         self._nationalities(text, found)
         self._roles(text, found)
         self._teams_of_people(doc, text, found)
@@ -218,7 +218,7 @@ class PeopleFinder(LexiconPipe):
                 continue
             found.names.add(ent.text, kind, span)
 
-    def _join_first_names(self, text: str, runs: list[Run], found: DocFacts) -> None:
+    def _join_first_names(self, text: str, found: DocFacts) -> None:
         """'Andreas and Jessica Bäckman' names Andreas Bäckman too."""
         for match in re.finditer(r"\b([^\W\d_]+) (?:and|&) ([^\W\d_]+) ([^\W\d_][^\s,.;:]+)", text):
             first, other_first, surname = match.groups()
@@ -227,7 +227,7 @@ class PeopleFinder(LexiconPipe):
                     and fold(first) in self.lexicon.first_names and found.names.get(f"{first} {surname}") is None):
                 found.names.add(f"{first} {surname}", "person", (match.start(1), match.end(1)))
 
-    def _resolve_singles(self, text: str, singles, found: DocFacts) -> None:
+    def _resolve_singles(self, singles, found: DocFacts) -> None:
         for start, end, word in singles:
             word = word.rstrip(".")
             person = found.names.resolve_person(word)

@@ -158,20 +158,20 @@ class QuotesFinder(LexiconPipe):
         last: Piece | None = None
         for piece in pieces:
             speaker = self._resolve(text, piece, found) if piece.explicit else None
-            if last is not None and self._continues(text, last, piece, speaker, quotes[-1].speaker, found):
+            if last is not None and self._continues(last, piece, speaker, quotes[-1].speaker, found):
                 quote = quotes[-1]
                 quotes[-1] = Quote(speaker=speaker if last.open_ended and speaker else quote.speaker,
                                    text=f"{quote.text} {_words(text, piece)}", span=(quote.span[0], piece.end))
             else:
                 if speaker is None:
                     same_speaker = last is not None and piece.para - last.para <= 2 and not last.open_ended
-                    speaker = quotes[-1].speaker if same_speaker else self._last_person_before(text, piece.start, found)
+                    speaker = quotes[-1].speaker if same_speaker else self._last_person_before(piece.start, found)
                 quotes.append(Quote(speaker=speaker, text=_words(text, piece), span=(piece.start, piece.end)))
             last = piece
         return quotes
 
     @staticmethod
-    def _continues(text, last: Piece, piece: Piece, speaker, last_speaker, found: DocFacts) -> bool:
+    def _continues(last: Piece, piece: Piece, speaker, last_speaker, found: DocFacts) -> bool:
         """Is `piece` more of the quote before it?
 
         An unclosed quote goes on in the next paragraph (the press convention); a second quoted
@@ -184,16 +184,16 @@ class QuotesFinder(LexiconPipe):
             return False
         if piece.explicit and speaker != last_speaker:
             return False
-        return not _other_person_between(text, last.end, piece.start, found, last_speaker)
+        return not _other_person_between(last.end, piece.start, found, last_speaker)
 
     def _resolve(self, text: str, piece: Piece, found: DocFacts) -> str | None:
         who = piece.speaker.strip().rstrip(".")
         if re.fullmatch(r"he|she|the\s+\w+(?:\s+\w+)?", who, re.IGNORECASE):
-            return self._last_person_before(text, piece.start, found)
+            return self._last_person_before(piece.start, found)
         words = _last_name_run(who, self.lexicon)
         name = " ".join(words).strip(" ,.")
         if not name:
-            return self._last_person_before(text, piece.start, found)
+            return self._last_person_before(piece.start, found)
         person = found.names.resolve_person(name) or self._full_name_in_text(text, words, found)
         if person is None and len(words) >= 2:
             start = text.find(name, piece.end if piece.end < len(text) else 0)
@@ -225,7 +225,7 @@ class QuotesFinder(LexiconPipe):
         person.add_role("driver")
         return person
 
-    def _last_person_before(self, text: str, at: int, found: DocFacts) -> str | None:
+    def _last_person_before(self, at: int, found: DocFacts) -> str | None:
         person = _mentions(found).last_before(at)
         return person.name if person else None
 
@@ -257,7 +257,7 @@ def _words(text: str, piece: Piece) -> str:
     return " ".join(text[piece.start : piece.end].split()).strip(" ,")
 
 
-def _other_person_between(text: str, a: int, b: int, found: DocFacts, speaker: str | None) -> bool:
+def _other_person_between(a: int, b: int, found: DocFacts, speaker: str | None) -> bool:
     return any(person.name != speaker for person in _mentions(found).between(a, b))
 
 

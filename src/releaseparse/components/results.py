@@ -53,7 +53,7 @@ class ResultsFinder(LexiconPipe):
         text = doc_text(doc)
         lines = split_lines(text)
         sessions = find_sessions(text, self.data["sessions"])
-        listed = self._list_results(text, lines, sessions, found)
+        listed = self._list_results(lines, sessions, found)
         listed += self._table_results(lines, sessions, found)
         prose = prose_results(doc, sessions, found, self.lexicon)
         found.results.extend(merge(listed, prose, found))
@@ -61,7 +61,7 @@ class ResultsFinder(LexiconPipe):
         return doc
 
     # --- result lists --------------------------------------------------------------------------
-    def _list_results(self, text, lines: list[Line], sessions, found: DocFacts) -> list[Result]:
+    def _list_results(self, lines: list[Line], sessions, found: DocFacts) -> list[Result]:
         """'Free Practice 1: 21st place' lines, owned by the 'Andreas’ results:' heading above."""
         by_start = {s.start: s for s in sessions}
         positioned = Positioned((x.start, x) for x in sessions)

@@ -48,23 +48,22 @@ class NameMaker:
     def _faker(self):
         return self.rng.choice(self.fakers)
 
-    def _first(self, fake) -> str:
-        for attr in ("first_romanized_name", "first_name"):
+    @staticmethod
+    def _name(fake, providers: tuple[str, ...]) -> str:
+        """The first of `providers` the locale has (romanized names where it writes another script)."""
+        for attr in providers:
             if hasattr(fake, attr):
                 try:
                     return getattr(fake, attr)()
                 except AttributeError:
                     continue
-        return fake.first_name()
+        return getattr(fake, providers[-1])()
+
+    def _first(self, fake) -> str:
+        return self._name(fake, ("first_romanized_name", "first_name"))
 
     def _last(self, fake) -> str:
-        for attr in ("last_romanized_name", "last_name"):
-            if hasattr(fake, attr):
-                try:
-                    return getattr(fake, attr)()
-                except AttributeError:
-                    continue
-        return fake.last_name()
+        return self._name(fake, ("last_romanized_name", "last_name"))
 
     def person(self) -> tuple[str, str]:
         """(first name, surname)."""

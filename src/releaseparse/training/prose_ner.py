@@ -15,7 +15,7 @@ import re
 from typing import Callable, Iterable, Iterator, Optional
 
 from spacy.language import Language
-from spacy.pipeline.ner import DEFAULT_NER_MODEL, EntityRecognizer, ner_score
+from spacy.pipeline.ner import EntityRecognizer, ner_score
 from spacy.tokens import Doc, Span
 from thinc.api import Config, Model
 
