@@ -1,6 +1,9 @@
 """`releaseparse train` end to end on a tiny slice: 2 releases, one short epoch, into tmp_path."""
 
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 import spacy
@@ -53,6 +56,16 @@ def test_augmentation_swaps_names_consistently():
     for copy in out[1:]:
         full, _, surname = (copy.text[m.start:m.end] for m in copy.mentions)
         assert full.split()[-1].casefold() == surname.casefold() or surname.casefold() in full.casefold()
+
+
+def test_generated_names_do_not_depend_on_the_process_hash_seed():
+    """Training data must be the same in every process, or two trainings from one seed differ."""
+    pytest.importorskip("faker")
+    script = ("from releaseparse.training.augment import NameMaker; m = NameMaker(0); "
+              "print([m.place('Autodromo Vallelunga') for _ in range(40)], [m.team() for _ in range(20)])")
+    outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(outputs) == 1
 
 
 def test_train_writes_a_model_that_loads_and_tags(tiny_corpus, tmp_path):

@@ -40,6 +40,7 @@ class NameMaker:
         for i, locale in enumerate(LOCALES):
             fake = Faker(locale)
             fake.seed_instance(seed + i)
+            _order_set_built_lists(fake)
             self.fakers.append(fake)
         res = Resources.load()
         self.team_words = [w for w in res.team_words if w[0].isupper()]
@@ -111,6 +112,19 @@ class NameMaker:
 
     def _last_of_any(self) -> str:
         return self._last(self._faker())
+
+
+def _order_set_built_lists(fake) -> None:
+    """Sort the provider lists Faker builds from a set, so a seed gives the same names in every process.
+
+    it_IT's address provider makes `cities` with `list({...})`, whose order follows Python's string
+    hash, which changes per process (PYTHONHASHSEED); without this, two trainings differ.
+    """
+    for provider in fake.providers:
+        for attr in ("cities",):
+            values = getattr(provider, attr, None)
+            if isinstance(values, list):
+                setattr(provider, attr, sorted(values))
 
 
 def _per_char(text: str, change: Callable[[str], str]) -> str:
