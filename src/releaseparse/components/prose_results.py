@@ -24,7 +24,7 @@ from .results_evidence import evidence
 BOTH = re.compile(r"^\s*both\s+(races|heats)\b", re.IGNORECASE)
 PASSIVE_AGENT = re.compile(r"^\s*(?:position\s+)?(?:(?:went|goes|fell)\s+to|by)\s", re.IGNORECASE)
 FINISHED = re.compile(r"\b(?:finished|finishing|came home|crossed the line|took the chequered flag|won|victory"
-                      r"|was classified|ended the race|retired)\b", re.IGNORECASE)
+                      r"|was classified|ended the race|retired|settled? for|settling for|home)\b", re.IGNORECASE)
 PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 OVERALL = re.compile(r"^\s*(?:place\s+|position\s+)?overall\b", re.IGNORECASE)
 SESSION_AFTER = re.compile(r"^\s*(?:place\s+|position\s+)?(?:in|of|at|for)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -46,6 +46,18 @@ def class_after(text: str, lexicon: Lexicon) -> str | None:
     return generic.group("cls") if generic else None
 
 
+def class_before(text: str, lexicon: Lexicon) -> str | None:
+    """The class a sentence names before its position: 'In the GT500 class, victory went to',
+    'pole position in the GT300 class and finished second', 'The Pro-Am victory went to'."""
+    cls = lexicon.class_regex
+    named = None
+    for named in re.finditer(rf"\b(?:in|of)\s+the\s+(?P<cls>{cls}|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,2}})\s+"
+                             rf"(?:class|category|classification)\b|^\s*In\s+(?P<lead>{cls}),"
+                             rf"|\bThe\s+(?P<the>{cls})\s+(?:victory|win|honours)\b", text):
+        pass
+    return (named.group("cls") or named.group("lead") or named.group("the")) if named else None
+
+
 def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lexicon: Lexicon) -> list[Result]:
     text = doc_text(doc)
     pattern = position_pattern(lexicon)
@@ -55,6 +67,7 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
     quoted = SpanIndex(q.span for q in found.quotes)
     results: list[Result] = []
     last_person: str | None = None
+    paragraph_subject: str | None = None  # the first person a paragraph names: 'He' opening the next is them
     last_session: SessionMention | None = None
     paragraph_end = -1
     main_race = _main_race(sessions)
@@ -62,7 +75,8 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
         if s > paragraph_end:
             para = text.find("\n", e - 1)
             paragraph_end = len(text) if para < 0 else para
-            last_person = None if "\n" in text[max(0, s - 2) : s] else last_person
+            if "\n" in text[max(0, s - 2) : s]:
+                last_person, paragraph_subject = paragraph_subject, None
         if found.is_claimed(s, e) or not text[s:e].strip():
             continue
         in_sent = mentions.between(s, e)
@@ -97,6 +111,9 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
             if not drivers:
                 continue
             session = _session_for(m, pos, sess_in, text, sentence_session or last_session)
+            if session is not None and session.code.startswith("Q") and session.end <= m.start() and main_race \
+                    and FINISHED.search(text[max(session.end, m.start() - 30) : m.start()]):
+                session = None  # 'who won the pole in qualifying, finished second': the race's finish
             if session is None and main_race:
                 finish = FINISHED.search(text[max(s, m.start() - 30) : m.end()])
                 if finish:
@@ -105,12 +122,18 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
             if session is None:
                 continue
             sentence_session = session  # '31st overall and fifth in Pro-Am': the second shares it
-            classification = None if OVERALL.match(after) else class_after(after, lexicon)
+            classification = None if OVERALL.match(after) else (
+                class_after(after, lexicon) or class_before(text[s : m.start()], lexicon))
             results.extend(Result(driver=driver, session=session.code, session_label=session.label,
                                   position=pos.position, status=pos.status, classification=classification,
                                   span=evidence((s, e), session)) for driver in drivers)
+            for driver, position in _ranked_others(m, pos, in_sent, text, e):
+                results.append(Result(driver=driver, session=session.code, session_label=session.label,
+                                      position=position, classification=classification,
+                                      span=evidence((s, e), session)))
         if in_sent:
             last_person = in_sent[-1][2]
+            paragraph_subject = paragraph_subject or in_sent[0][2]
         if sess_in:
             last_session = sess_in[-1]
         if e >= paragraph_end:
@@ -118,18 +141,46 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
     return results
 
 
-# Between the names of one crew: 'A, B and C', 'A / B', 'Frenchman A and Dutch professional B'.
-CREW_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)(?:[\w-]+\s+){0,2}$")
+# Between the names of one crew: 'A, B and C', 'A / B', 'Frenchman A and Dutch professional B',
+# 'A (GB), B (F) and C (D)'.
+CREW_JOIN = re.compile(r"^\s*(?:\([A-Z]{1,3}\)\s*)?(?:,\s*(?:and\s+)?|\s*and\s+|\s*&\s*|\s*/\s*)(?:[\w-]+\s+){0,2}$")
+# What leads into the finishers a winner beat, or those ahead of a driver: 'won … ahead of', 'fifth behind'.
+AHEAD_OF = re.compile(r"\bahead of\s+(?:(?:the\s+)?[\w-]+\s+){0,2}$", re.IGNORECASE)
+BEHIND = re.compile(r"^\s*(?:place\s+|position\s+)?behind\s+(?:(?:the\s+)?[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def _crew(chosen: int, in_sent, text: str) -> list[str]:
     """The mention at index `chosen` and the names listed with it, for a car shared by a crew."""
-    first = last = chosen
+    first = chosen
     while first > 0 and CREW_JOIN.match(text[in_sent[first - 1][1] : in_sent[first][0]]):
         first -= 1
+    return list(dict.fromkeys([*(m[2] for m in in_sent[first:chosen]), *_listed_from(chosen, in_sent, text)]))
+
+
+def _listed_from(first: int, in_sent, text: str) -> list[str]:
+    """The name at index `first` and the names listed after it ('A, B and C')."""
+    last = first
     while last + 1 < len(in_sent) and CREW_JOIN.match(text[in_sent[last][1] : in_sent[last + 1][0]]):
         last += 1
     return list(dict.fromkeys(m[2] for m in in_sent[first : last + 1]))
+
+
+def _ranked_others(m, pos, in_sent, text: str, sent_end: int) -> list[tuple[str, int]]:
+    """The order a position implies for the names listed with it: a winner 'ahead of A and B' puts A
+    second and B third; 'fifth behind A, B, C and D' puts them first to fourth (only when the count
+    of names fits the position, so a partial list is not mistaken for the order)."""
+    if pos.position == 1 and m.group("won"):
+        for i, mention in enumerate(in_sent):
+            if mention[0] >= m.end() and mention[0] <= sent_end and AHEAD_OF.search(text[m.end() : mention[0]]):
+                return [(name, rank) for rank, name in enumerate(_listed_from(i, in_sent, text), start=2)]
+        return []
+    if pos.position and pos.position > 1:
+        index = next((i for i, mention in enumerate(in_sent) if mention[0] >= m.end()), None)
+        if index is not None and BEHIND.match(text[m.end() : in_sent[index][0]]):
+            ahead = _listed_from(index, in_sent, text)
+            if len(ahead) == pos.position - 1:
+                return [(name, rank) for rank, name in enumerate(ahead, start=1)]
+    return []
 
 
 def _main_race(sessions: list[SessionMention]) -> str | None:
@@ -179,8 +230,9 @@ def _session_for(m, pos, sess_in, text, last_session) -> SessionMention | None:
 
 
 def _named_session(m, pos, sess_in: list[SessionMention], text: str, last_session) -> SessionMention | None:
-    if QUALIFIED.search(text[max(0, m.start() - 25) : m.start()]):
-        return SessionMention(m.start(), m.end(), "Q", "qualified")
+    qualified = QUALIFIED.search(text, max(0, m.start() - 25), m.start())
+    if qualified:
+        return SessionMention(qualified.start(), qualified.end(), "Q", qualified.group().split()[0])
     if pos.session_hint:
         hinted = SessionMention(m.start(), m.end(), pos.session_hint, m.group())
         return hinted
