@@ -16,6 +16,7 @@ from releaseparse.dates import find_dates, resolve
         ("Sunday 14 May 2000", None, date(2000, 5, 14), date(2000, 5, 14)),
         ("from June 30th to July 2nd", 2006, date(2006, 6, 30), date(2006, 7, 2)),
         ("Wierzbów, 19.05.2024", None, date(2024, 5, 19), date(2024, 5, 19)),
+        ("moves on to the Sachsenring (19.–21.08.).", 2022, date(2022, 8, 19), date(2022, 8, 21)),
     ],
 )
 def test_date_expressions(text, year, start, end):
@@ -63,3 +64,26 @@ def test_a_header_line_ending_in_a_date_is_the_publication_date(parser):
     record = parser.parse_text("Report\nKollbach Motorsport – Press release – 22 May 2006\n\nThe 2006 DTM round was held on 20/21 May 2006.")
     assert record.published == date(2006, 5, 22)
     assert [(e.role, e.start, e.end) for e in record.events] == [("reported", date(2006, 5, 20), date(2006, 5, 21))]
+
+
+def test_the_circuit_goes_to_the_date_it_stands_next_to(parser):
+    text = ("Spielberg report\nThe eighth round of the 2022 FIA Formula 2 Championship at the Red Bull Ring was held "
+            "from 8 to 10 July, five days after the weekend at the Silverstone Circuit (1-3 July).")
+    events = [(e.role, e.start, e.circuit) for e in parser.parse_text(text).events]
+    assert events == [("reported", date(2022, 7, 8), "Red Bull Ring"), ("past", date(2022, 7, 1), "Silverstone Circuit")]
+
+
+def test_season_year_from_a_series_heading_and_a_sentence_naming_its_own_season(parser):
+    text = ("Suzuka report\nSuper Formula 2016 – Round 7 of 7\n\nThe finale at Suzuka Circuit was held on Saturday 29th "
+            "and Sunday 30th October.\n\nThe 2017 season opens at Suzuka Circuit on 22–23 April.")
+    events = [(e.start, e.end) for e in parser.parse_text(text).events]
+    assert events == [(date(2016, 10, 29), date(2016, 10, 30)), (date(2017, 4, 22), date(2017, 4, 23))]
+
+
+def test_a_fax_dateline_below_the_letterhead_and_the_race_day_it_names(parser):
+    text = ("FAX\nRHEINTAL RACING\nTel 0049 555 0101\nFax 0049 555 0102\n\nPRESS INFORMATION\n\nPODIUM AT ASSEN\n\n"
+            "ASSEN, 10 SEPTEMBER 1995\n\nThe team scored a podium at the TT-Circuit Assen on Sunday.\n\n"
+            "QUALIFYING - SATURDAY 9TH SEPTEMBER\nJan Mulder: 4th")
+    record = parser.parse_text(text)
+    assert record.published == date(1995, 9, 10)
+    assert [(e.start, e.end) for e in record.events] == [(date(1995, 9, 9), date(1995, 9, 10))]

@@ -2,7 +2,7 @@
 
 `dateparser.search_dates` reads ordinals like '15th' as dates and 'June 26th-27th' as 1927, so we
 find the expressions ourselves ('June 26th-27th', '9-11 July', '26/27 June 1993', 'May 28, 2006',
-'30 June – 2 July') and hand dateparser one day, month and year at a time with strict settings.
+'30 June – 2 July', '19.–21.08.') and hand dateparser one day, month and year at a time with strict settings.
 A missing year comes from the release (see `events`), never from today's clock.
 """
 
@@ -27,9 +27,11 @@ DATE_EXPRESSION = re.compile(
     # June 30th – July 2nd, 2006 / June 26th-27th / July 9-11, 2021 / May 28, 2006
     rf"(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:{RANGE}(?:(?P<m1b>{MONTH})\s+)?(?P<d1b>{DAY}))?(?:,?\s+(?P<y1>{YEAR}))?"
     # 30 June – 2 July 2006 / 9-11 July / 26/27 June 1993 / Sunday 14 May 2000
-    rf"|{WEEKDAY}?(?P<d2>{DAY})(?:\s+(?P<m2a>{MONTH}))?(?:{RANGE}{WEEKDAY}?(?P<d2b>{DAY}))?\s+(?:of\s+)?(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?"
+    rf"|{WEEKDAY}?(?P<d2>{DAY})(?:(?:\s+(?P<m2a>{MONTH}))?{RANGE}{WEEKDAY}?(?P<d2b>{DAY}))?\s+(?:of\s+)?(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?"
     # 14.05.2000 / 14/05/2000
     rf"|(?P<d3>[0-3]?\d)[./](?P<m3>[01]?\d)[./](?P<y3>{YEAR})"
+    # 19.–21.08. / 19.08. (German style, no year)
+    rf"|(?P<d4>[0-3]?\d)\.(?:\s*[-–—]\s*(?P<d4b>[0-3]?\d)\.)?(?P<m4>[01]?\d)(?=\.(?!\d))"
     rf")\b(?!\s*(?:laps?|km|miles|points|pts|kg|hp|bhp|metres|seconds)\b)",
     re.IGNORECASE,
 )
@@ -83,11 +85,15 @@ def find_dates(text: str) -> list[DateMention]:
             (m_first, m_last), (d_first, d_last), year = _range(g["m1"], g["m1b"], g["d1"], g["d1b"], g["y1"])
         elif g["m2"]:  # day first: '9-11 July', '30 June – 2 July 2006'
             (m_last, m_first), (d_first, d_last), year = _range(g["m2"], g["m2a"], g["d2"], g["d2b"], g["y2"])
-        else:
+        elif g["d3"]:
             d_first = d_last = int(g["d3"])
             m_first = m_last = int(g["m3"])
             year = int(g["y3"])
-        if not m_first or not m_last or not (1 <= d_first <= 31 and 1 <= d_last <= 31):
+        else:
+            d_first, d_last = int(g["d4"]), int(g["d4b"] or g["d4"])
+            m_first = m_last = int(g["m4"])
+            year = None
+        if not (1 <= m_first <= 12 and 1 <= m_last <= 12) or not m_first or not m_last or not (1 <= d_first <= 31 and 1 <= d_last <= 31):
             continue
         if (m_first, d_first) > (m_last, d_last) and m_first == m_last:
             continue

@@ -84,11 +84,12 @@ class Lexicon:
     @cached_property
     def circuit_name_regex(self) -> re.Pattern[str]:
         """A circuit named by its kind: 'Cedar Ridge Speedway', 'Circuit des Vignes de Vallombres'."""
-        kind = words_regex(self.data.get("circuit_words", []))
+        words = self.data.get("circuit_words", [])
+        kind = words_regex([*words, *(w.upper() for w in words)])  # 'GRAND PRIX CIRCUIT' in a fax heading
         cap = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]*"
         particle = r"(?:de|des|del|dei|della|di|do|da|du|of|la|le|al|am|an der|bei|sur|d['’]|l['’])"
         return re.compile(
-            rf"(?<![\w-])(?:(?:{cap}[ \-]){{1,3}}(?:{kind})(?:[ \-](?:{particle} ?)*{cap}){{0,3}}"
+            rf"(?<![\w-])(?:(?:{cap}[ \-]){{1,4}}(?:{kind})(?:[ \-](?:{particle} ?)*{cap}){{0,3}}"
             rf"|(?:{kind})(?:[ \-](?:{particle} ?)*{cap}){{1,4}})(?![\w-])"
         )
 

@@ -34,8 +34,10 @@ YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # What may stand before a dateline's date: 'SILVERSTONE, ', 'CEDAR RIDGE, Ind., ', 'NEWTON, Iowa (', 'Sunday '.
 DATELINE_PREFIX = re.compile(r"\s*(?:(?:Date|Dated|Published)\s*:\s*)?(?:[A-ZÀ-Þ][\w .'’)-]{0,40}(?:,\s*|\s*\(\s*)){0,3}"
                              r"(?:\w+day,?\s*)?")
-SEASON_CUE = re.compile(r"\b(19[5-9]\d|20\d\d)\s+(?:season|championship|series|campaign|standings)\b"
-                        r"|\b(?:season|championship|series|cup|trophy)\s+(19[5-9]\d|20\d\d)\b", re.IGNORECASE)
+# 'the 2016 season', 'the 2008 FIA European Rally Championship', 'Championship 2019'.
+SEASON_CUE = re.compile(r"\b(19[5-9]\d|20\d\d)\s+(?-i:(?:[A-Z][\w-]*\s+){0,5})(?:season|championship|series|campaign"
+                        r"|standings)\b|\b(?:season|championship|series|cup|trophy)\s+(19[5-9]\d|20\d\d)\b", re.IGNORECASE)
+HEADER_LINES = 12  # a dateline may follow a letterhead, fax numbers and a headline
 
 
 class EventsFinder(LexiconPipe):
@@ -53,7 +55,7 @@ class EventsFinder(LexiconPipe):
             dates.remove(dateline)
             found.published = resolve(dateline, None)[0]
         found.series = self._main_series(gaz)
-        found.season = self._season(text, found, dates)
+        found.season = self._season(text, found, dates, gaz)
         self._events(doc, dates, gaz, found, dateline)
         self.set_spans(doc, [(*e.span, e.role) for e in found.events])
         return doc
@@ -63,15 +65,22 @@ class EventsFinder(LexiconPipe):
         counts.pop(None, None)
         return counts.most_common(1)[0][0] if counts else None
 
-    def _season(self, text: str, found: DocFacts, dates: list[DateMention]) -> int | None:
+    def _season(self, text: str, found: DocFacts, dates: list[DateMention], gaz) -> int | None:
         for table in found.standings:
             if table.season:
                 return table.season
         if found.published:
             return found.published.year
-        cue = SEASON_CUE.search(text)
-        if cue:
-            return int(cue.group(1) or cue.group(2))
+        cues = [(cue.start(), int(cue.group(1) or cue.group(2))) for cue in SEASON_CUE.finditer(text)][:1]
+        for span in gaz:  # 'Super Formula 2016', 'ADAC GT Masters 2022 |', '2019 DTM'
+            if span.label_ == "SERIES":
+                year = (re.match(r" (19[5-9]\d|20\d\d)\b", text[span.end_char : span.end_char + 6])
+                        or re.search(r"\b(19[5-9]\d|20\d\d) $", text[max(0, span.start_char - 5) : span.start_char]))
+                if year:
+                    cues.append((span.start_char, int(year.group(1))))
+                    break
+        if cues:
+            return min(cues)[1]  # the first the release gives
         title_year = YEAR.search(found.title or "")
         if title_year:
             return int(title_year.group(1))
@@ -86,38 +95,51 @@ class EventsFinder(LexiconPipe):
         sentences = sentence_spans(doc)
         sentence_of = Positioned((s, (s, e)) for s, e in sentences)
         events: list[Event] = []
-        for mention in dates:
-            if found.is_claimed(mention.start, mention.end):
-                continue
+        unclaimed = [m for m in dates if not found.is_claimed(m.start, m.end)]
+        for mention in unclaimed:
             sent = sentence_of.last_before(mention.start + 1) or (mention.start, mention.end)
-            start, end = resolve(mention, year)
+            sentence = text[sent[0] : sent[1]]
+            cue = SEASON_CUE.search(sentence)  # 'The 2017 season opens at Suzuka on 22–23 April'
+            start, end = resolve(mention, int(cue.group(1) or cue.group(2)) if cue else year)
             if start is None:
                 found.warn("date.no_year", f"no year for '{text[mention.start:mention.end]}'", (mention.start, mention.end))
             if any(ev.start == start and ev.end == end and start is not None for ev in events):
                 continue
-            sentence = text[sent[0] : sent[1]]
             upcoming = bool(UPCOMING.search(sentence)) or bool(
                 found.published and start and start > found.published)
             role = "upcoming" if upcoming else ("past" if any(e.role == "reported" for e in events) else "reported")
-            events.append(self._event(text, gaz, sent, role, start, end, (mention.start, mention.end), found))
+            neighbours = [(m.start, m.end) for m in unclaimed if m is not mention and sent[0] <= m.start < sent[1]]
+            events.append(self._event(text, gaz, sent, role, start, end, (mention.start, mention.end), found,
+                                      neighbours))
         if dateline is not None and not any(e.role == "reported" for e in events):
             # A release dated on race day that gives no other date for its own event: the dateline is it.
             day = found.published
             sent = sentence_of.last_before(dateline.start + 1) or (dateline.start, dateline.end)
             events.insert(0, self._event(text, gaz, sent, "reported", day, day, (dateline.start, dateline.end), found))
-        def sentence_text(event: Event) -> str:
-            s, e = sentence_of.last_before(event.span[0] + 1) or event.span
-            return text[s:e]
+        def race_day_named(weekday: str, events: list[Event]) -> bool:
+            """'… on Sunday' in a sentence about no other dated event."""
+            others = SpanIndex(ev.span for ev in events if ev.role != "reported")
+            for m in re.finditer(rf"\b{weekday}\b", text, re.IGNORECASE):
+                s, e = sentence_of.last_before(m.start() + 1) or (m.start(), m.end())
+                if not others.overlaps(s, e):
+                    return True
+            return False
 
-        events = _weekends(events, found.published, sentence_text)
+        events = _weekends(events, found.published, race_day_named)
         reported = [e for e in events if e.role == "reported"]
         if reported:
             self._fill_reported(text, gaz, sentences, reported[0], events, found)
         found.events.extend(events)
 
-    def _event(self, text, gaz, sent, role, start, end, span, found: DocFacts) -> Event:
+    def _event(self, text, gaz, sent, role, start, end, span, found: DocFacts, neighbours=()) -> Event:
+        """The event of the date at `span`; a circuit in its sentence is its own unless it stands
+        nearer another date ('held from 8 to 10 July, five days after Silverstone (1-3 July)')."""
         s, e = sent
-        circuit = _circuit_in(found, s, e)
+
+        def nearest_to_this(c_start: int, c_end: int) -> bool:
+            return all(_gap((c_start, c_end), span) <= _gap((c_start, c_end), other) for other in neighbours)
+
+        circuit = _circuit_in(found, s, e, nearest_to_this)
         if circuit is None and s > 0:
             # 'NEXT RACE: Michigan International Speedway, Brooklyn, Mich.,\n July 28': the line before goes on here
             before = text.rfind("\n", 0, s - 1) + 1
@@ -163,13 +185,23 @@ class EventsFinder(LexiconPipe):
         known = [(g.start_char, g.end_char, g.text, self.lexicon.circuits_by_alias.get(fold(g.text)))
                  for g in gaz if g.label_ == "CIRCUIT"]
         # A town alone ('at Höljes', 'in Brno') names where, not which circuit: that is the location.
-        known = [k for k in known if k[3] is not None and fold(k[2]) != fold(k[3].get("location") or "")]
+        # So does a country ('based in Monte-Carlo, Monaco').
+        known = [k for k in known if k[3] is not None
+                 and _place_key(k[2]) not in (_place_key(k[3].get("location")), _place_key(k[3].get("country")))]
         taken = SpanIndex((s, e) for s, e, _, _ in known)
+        by_start = Positioned((k[0], k) for k in known)
+        dropped: set[int] = set()
         for m in self.lexicon.circuit_name_regex.finditer(text):
             if not taken.overlaps(m.start(), m.end()):
                 entry = self.lexicon.circuits_by_alias.get(fold(m.group()), {"name": m.group()})
                 known.append((m.start(), m.end(), m.group(), entry))
-        return sorted(known, key=lambda k: k[0])
+                continue
+            # 'Brands Hatch Grand Prix Circuit': the known name with the release's fuller words around it
+            inside = [k for k in by_start.between(m.start(), m.end()) if k[1] <= m.end()]
+            if inside and max(k[1] - k[0] for k in inside) < m.end() - m.start():
+                dropped.update(id(k) for k in inside)
+                known.append((m.start(), m.end(), m.group(), max(inside, key=lambda k: k[1] - k[0])[3]))
+        return sorted((k for k in known if id(k) not in dropped), key=lambda k: k[0])
 
 
     def _country_in(self, gaz, s, e, circuit) -> str | None:
@@ -197,13 +229,25 @@ class EventsFinder(LexiconPipe):
         return next((t.rounds_total for t in found.standings if t.rounds_total), None)
 
 
-def _circuit_in(found: DocFacts, s: int, e: int) -> tuple[str, dict] | None:
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Characters between two spans."""
+    return max(b[0] - a[1], a[0] - b[1], 0)
+
+
+def _circuit_in(found: DocFacts, s: int, e: int, keep=lambda start, end: True) -> tuple[str, dict] | None:
     """The circuit named in [s, e): the release's own fullest words for it."""
     circuits = found.cache["circuits"]
-    for _, _, _, entry in circuits.between(s, e):
+    for c_start, c_end, _, entry in circuits.between(s, e):
+        if not keep(c_start, c_end):
+            continue
         same = [n for _, _, n, en in circuits.items if en is entry or fold(en["name"]) == fold(entry["name"])]
         return max(same, key=len), entry
     return None
+
+
+def _place_key(name: str | None) -> str:
+    """'Monte-Carlo' and 'Monte Carlo' are one place."""
+    return re.sub(r"[\s\-]+", " ", fold(name or "")).strip()
 
 
 @lru_cache(maxsize=4)
@@ -212,7 +256,7 @@ def folded(text: str) -> str:
     return fold(text)
 
 
-def _weekends(events: list[Event], published: date | None, sentence_text) -> list[Event]:
+def _weekends(events: list[Event], published: date | None, race_day_named) -> list[Event]:
     """Days of one meeting read as one event: 'qualifying on Saturday 8 August and the race on
     Sunday 9 August', or a Friday session before a release dated Saturday."""
     out: list[Event] = []
@@ -226,7 +270,7 @@ def _weekends(events: list[Event], published: date | None, sentence_text) -> lis
         out.append(event)
     for i, event in enumerate(out):
         if event.role == "reported" and published and event.end and 0 < (published - event.end).days <= 2 \
-                and re.search(rf"\b{published.strftime('%A')}\b", sentence_text(event)):
+                and race_day_named(published.strftime("%A"), out):
             # '… heats on Saturday 13 May and the final on Sunday', in a release dated Sunday 14 May
             out[i] = event.model_copy(update={"end": published})
             break
@@ -243,7 +287,7 @@ def _title(text: str) -> str | None:
 def _dateline(text: str, dates: list[DateMention]) -> DateMention | None:
     """A full date at the start of one of the first lines: 'SILVERSTONE, 12 July 1998 –'."""
     head_end = 0
-    for _ in range(6):
+    for _ in range(HEADER_LINES):
         nxt = text.find("\n", head_end + 1)
         head_end = len(text) if nxt < 0 else nxt
     for mention in dates:
