@@ -76,3 +76,34 @@ def test_a_results_table_under_a_fin_header(parser):
             "1    9    Shane Delorme    250   Running\n2    3    Brett Loomis     250   Running\n")
     got = {(r.driver, r.session, r.position) for r in parser.parse_text(text).results}
     assert got == {("Shane Delorme", "RACE", 1), ("Brett Loomis", "RACE", 2)}
+
+
+def _people_with_model_guesses(text: str, guesses: list[tuple[str, str]]):
+    """Run the rules with `guesses` (text, label) standing in for the name model's entities."""
+    from releaseparse import pipeline
+    from releaseparse.facts import TEXT_KEY, facts
+
+    nlp = pipeline.load(no_model=True)
+    doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text
+    for name, proc in nlp.pipeline:
+        if name == "rp_people":
+            spans = [doc.char_span(text.index(t), text.index(t) + len(t), label=label) for t, label in guesses]
+            doc.set_ents(spans)
+        doc = proc(doc)
+        if name == "rp_people":
+            break
+    return {(e.name, e.kind) for e in facts(doc).names.entities.values()}
+
+
+def test_model_guesses_pass_the_checks_rule_names_pass():
+    text = ("Ashford Battles Back At Thruxton\n"
+            "Tomasz Quell beat Ivo Brask by a second after he was pushed wide at La Source.\n"
+            "The BPR Global GT Series title went to Brask, whose Lamborghini Huracan led the Circuito de Castrolobos "
+            "race for Ostwind Rennsport.")
+    found = _people_with_model_guesses(text, [
+        ("Ashford Battles", "PERSON"), ("Tomasz Quell", "PERSON"), ("La Source", "TEAM"), ("Global GT", "TEAM"),
+        ("Lamborghini Huracan", "TEAM"), ("Circuito de Castrolobos", "PERSON"), ("Ostwind Rennsport", "TEAM")])
+    assert ("Tomasz Quell", "person") in found and ("Ostwind Rennsport", "team") in found
+    assert not {n for n, _ in found} & {"Ashford Battles", "La Source", "Global GT", "Lamborghini Huracan",
+                                       "Circuito de Castrolobos"}

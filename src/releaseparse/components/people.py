@@ -39,6 +39,8 @@ SPEECH_CUE = re.compile(r"^\s*(?:,\s*)?(?:who\s+)?(?:{verbs})\b|^[’']s\b", re.
 POSSESSIVE = re.compile(r"^(?:[’']s?)(?=\W|$)")
 MODEL_LABELS = {"PERSON": "person", "TEAM": "team"}
 NOT_A_TEAM = frozenset({"national", "olympic", "the"})
+SERIES_AFTER = re.compile(r"\s+(?:Series|Championship|Cup|Trophy|Challenge)\b", re.IGNORECASE)
+PLACE_BEFORE = re.compile(r"\b(?:at|near|into|through|around|out of|exit of|onto)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -206,6 +208,7 @@ class PeopleFinder(LexiconPipe):
         Rules go first: what a table, the gazetteer or a rule already explains keeps its reading;
         the model only adds names the rules did not find, which is what it is for (unknown people).
         """
+        text = doc_text(doc)
         taken = SpanIndex(span for e in found.names.entities.values() for span in e.mentions)
         for g in doc.spans.get(GAZETTEER_KEY, []):
             taken.add(g.start_char, g.end_char)
@@ -214,9 +217,25 @@ class PeopleFinder(LexiconPipe):
             if kind is None or (kind == "person" and len(ent.text.split()) < 2):
                 continue
             span = (ent.start_char, ent.end_char)
-            if taken.overlaps(*span):
+            if taken.overlaps(*span) or not self._plausible(ent.text, kind) or in_title_case_line(text, *span):
                 continue
+            if kind == "team" and (PLACE_BEFORE.search(text, max(0, span[0] - 12), span[0])
+                                   or SERIES_AFTER.match(text, span[1])):
+                continue  # 'pushed wide at La Source' is a corner or a town; 'Global GT Series' a series
             found.names.add(ent.text, kind, span)
+
+    def _plausible(self, name: str, kind: str) -> bool:
+        """The model's guess passes the checks a rule's name passes: no circuit ('Circuito de X'),
+        no cut-off word ('Jacksonville-'); a person has no word a name can't hold ('Press Release',
+        'Battles'), a team is not a car ('Lamborghini Huracán')."""
+        lex = self.lexicon
+        if lex.circuit_name_regex.search(name) or not name[-1].isalnum():
+            return False
+        keys = [fold(w.rstrip(".")) for w in name.split()]
+        if kind == "person":
+            return not any(k in lex.name_stopwords or k in lex.car_makes or k in lex.team_words
+                           or k in lex.nationality_words or k in lex.roles for k in keys)
+        return not (keys[0] in lex.car_makes and not any(k in lex.team_words for k in keys))
 
     def _join_first_names(self, text: str, found: DocFacts) -> None:
         """'Andreas and Jessica Bäckman' names Andreas Bäckman too."""
@@ -298,6 +317,16 @@ class PeopleFinder(LexiconPipe):
             for person in people.between(s, e):
                 if person.team is None:
                     person.team = team.name
+
+
+
+def in_title_case_line(text: str, start: int, end: int) -> bool:
+    """'Ashford Battles Back To Take Fourth': in a headline every word is capitalised, so the
+    model cannot tell a name from the words around it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    words = [w for w in text[line_start : len(text) if line_end < 0 else line_end].split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 make_people = register("rp_people", SPANS_KEY, PeopleFinder)
