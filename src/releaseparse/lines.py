@@ -37,7 +37,7 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-_CELL_SPLIT = re.compile(r"\t+|\s{2,}|\s+\|\s+")
+_CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+|\s{2,}")  # the pipe first: '1      | 31' is two cells, not '1', '| 31'
 
 
 def cells(line: Line) -> list[tuple[int, int, str]]:

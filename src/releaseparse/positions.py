@@ -48,7 +48,7 @@ def position_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:P(?P<p>\d{{1,3}})\b|(?P<ord>{ordinal})(?:\s+(?:place|position|spot))?"
         rf"|(?P<pole>pole(?:[- ]position)?|pole-sitter|polesitter)"
-        rf"|(?P<won>won|wins|winning|victory|victorious|took the win|claimed the win|took the chequered flag"
+        rf"|(?P<won>won|wins|winning|victory|victorious|took the win|claimed the win|took the che(?:que|cke)red flag"
         rf"|(?:(?:went|go|goes|going|held|hung|hang) on|from the front|away|clear|through) to win|to win by)"
         rf"|(?P<status>{lexicon.status_regex}))\b",
         re.IGNORECASE,

@@ -238,9 +238,13 @@ class PeopleFinder(LexiconPipe):
         return not (keys[0] in lex.car_makes and not any(k in lex.team_words for k in keys))
 
     def _join_first_names(self, text: str, found: DocFacts) -> None:
-        """'Andreas and Jessica Bäckman' names Andreas Bäckman too."""
+        """'Andreas and Jessica Bäckman' names Andreas Bäckman too (not 'Ola Berg and Rui Costa': 'Berg'
+        already belongs to a name)."""
+        named = SpanIndex(span for person in found.names.people() for span in person.mentions)
         for match in re.finditer(r"\b([^\W\d_]+) (?:and|&) ([^\W\d_]+) ([^\W\d_][^\s,.;:]+)", text):
             first, other_first, surname = match.groups()
+            if named.overlaps(match.start(1), match.end(1)):
+                continue
             full = found.names.get(f"{other_first} {surname}")
             if (full is not None and full.kind == "person" and first[0].isupper()
                     and fold(first) in self.lexicon.first_names and found.names.get(f"{first} {surname}") is None):

@@ -23,7 +23,7 @@ from .results_evidence import evidence
 
 BOTH = re.compile(r"^\s*both\s+(races|heats)\b", re.IGNORECASE)
 PASSIVE_AGENT = re.compile(r"^\s*(?:position\s+)?(?:(?:went|goes|fell)\s+to|by)\s", re.IGNORECASE)
-FINISHED = re.compile(r"\b(?:finished|finishing|came home|crossed the line|took the chequered flag|won|victory"
+FINISHED = re.compile(r"\b(?:finished|finishing|came home|crossed the line|took the che(?:que|cke)red flag|won|victory"
                       r"|was classified|ended the race|retired|settled? for|settling for|home)\b", re.IGNORECASE)
 PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 OVERALL = re.compile(r"^\s*(?:place\s+|position\s+)?overall\b", re.IGNORECASE)
@@ -96,6 +96,8 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
                 continue  # a speaker's own words are not the release's statement of a result
             if m.group("won") and re.match(r"^\s*(?:the\s+)?(?:title|championship|award|trophy|points)", after, re.I):
                 continue
+            if m.group("won") and re.match(rf"^\s+(?:{lexicon.ordinal_regex})\b", after, re.IGNORECASE):
+                continue  # 'took the checkered flag first in GTD': the ordinal says where
             both = BOTH.match(after) if m.group("won") else None
             if both:  # 'won both races': each of the two numbered races of the release
                 drivers = _driver_for(m.start(), in_sent, text, s, last_person)

@@ -33,15 +33,19 @@ OWNER_HEAD = re.compile(r"\s+[–—-]\s+|\s*[:(]")
 OWNER_SPLIT = re.compile(r"\s*(?:/|&|\band\b|[–—-]\s)\s*")
 LIST_SEPARATOR = re.compile(r"^\s*(?:\([^)\n]{1,30}\)\s*)?(?:[:–—\-=|]|\s)\s*")
 FINISH_START = re.compile(r"\b(?:finish(?:ed)?|result|pos(?:ition)?)\s*[:\-–]\s*", re.IGNORECASE)
-TABLE_HEADER = re.compile(r"^\s*(?:pos\.?|position|p|rank|pl\.?|fin\.?|place|cl\.?)\s*(?:\t|\s{2,}|\s)", re.IGNORECASE)
+TABLE_HEADER = re.compile(r"^\s*(?:pos\.?|position|p|rank|pl\.?|fin\.?|place|cl\.?|class\s+pos\.?)\s*(?:\t|\s{2,}|\s)",
+                          re.IGNORECASE)
 # A table heading that names no session: the race's result ('Final classification', 'RESULTS – Top 10').
 RESULTS_HEADING = re.compile(
     r"^\s*(?:[\w-]+(?:\s+[\w-]+)?\s*[–—:-]?\s*)?"
-    r"(?P<label>(?:(?:final|race|provisional|unofficial|official)\s+)?(?:results?|classification))\b[^\n]{0,40}$",
+    r"(?P<label>(?:(?:final|race|provisional|unofficial|official)\s+)?(?:results?|classification"
+    r"|top\s+(?:\d{1,2}|three|five|six|ten)))\b[^\n]{0,40}$",
     re.IGNORECASE,
 )
 # Cheap test before splitting a line into cells: a position, a header word or a status comes first.
 TABLE_ROW_START = re.compile(r"\s*(?:P?\d|pos|position|rank|pl\b|fin\b|ret\b|dnf|dns|dsq|nc\b|dq\b)", re.IGNORECASE)
+CLASS_COLUMNS = frozenset({"class", "cls", "cat", "cat.", "category"})
+CLASS_POSITION_COLUMNS = frozenset({"clpos", "classpos", "pic", "posclass", "inclass", "posinclass", "clp"})
 TIMING = re.compile(r"\d:\d\d|\blaps?\b|^\+|\bDNF\b|\bRet\b|\d+\.\d{3}", re.IGNORECASE)
 
 
@@ -122,7 +126,8 @@ class ResultsFinder(LexiconPipe):
                 header_cols = None if not results or results[-1].span[1] < line.start - 1 else header_cols
                 continue
             in_line = positioned.between(line.start, line.end)
-            if not in_line and not TABLE_ROW_START.match(line.text) and not RESULTS_HEADING.match(line.text):
+            if not in_line and not TABLE_ROW_START.match(line.text) and not RESULTS_HEADING.match(line.text) \
+                    and not TABLE_HEADER.match(line.text):
                 continue
             parts = cells(line)
             if TABLE_HEADER.match(line.text) and len(parts) >= 3 and not re.search(r"\d:\d", line.text):
@@ -143,9 +148,11 @@ class ResultsFinder(LexiconPipe):
             row = self._table_row(parts, header_cols, found)
             if row is None:
                 continue
-            names, position, status, overall = row
+            names, position, status, overall, in_class = row
             orders = [(position, table_class)] if not table_class or overall is None else [
                 (position, table_class), (overall, None)]
+            if in_class and not table_class and status == "classified":
+                orders.append(in_class)  # 'Class LMP2, Cl. Pos 1' columns: the class order besides the overall
             for name in names:  # every member of a crew is classified with the car
                 for place, classification in orders:
                     results.append(Result(driver=name, session=session.code, session_label=session.label,
@@ -164,7 +171,7 @@ class ResultsFinder(LexiconPipe):
             return None
         name_index = None
         if header_cols:
-            for key in ("driver", "drivers", "rider", "name", "crew", "driver/co-driver"):
+            for key in ("driver", "drivers", "rider", "riders", "name", "crew", "driver/co-driver"):
                 if key in header_cols:
                     name_index = header_cols.index(key)
                     break
@@ -187,9 +194,22 @@ class ResultsFinder(LexiconPipe):
             if header_cols and key in header_cols and header_cols.index(key) < len(parts):
                 value = re.fullmatch(r"\d{1,3}", parts[header_cols.index(key)][2])
                 overall = int(value.group()) if value else None
+        in_class = self._class_cells(parts, header_cols)
         if pos:
-            return names, int(pos.group(1)), "classified", overall
-        return names, None, status, overall
+            return names, int(pos.group(1)), "classified", overall, in_class
+        return names, None, status, overall, None
+
+    @staticmethod
+    def _class_cells(parts, header_cols) -> tuple[int, str] | None:
+        """(position in class, class) from a table's class and class-position columns."""
+        if not header_cols or len(header_cols) != len(parts):
+            return None
+        cls = next((i for i, h in enumerate(header_cols) if h in CLASS_COLUMNS), None)
+        place = next((i for i, h in enumerate(header_cols) if re.sub(r"[\s.]", "", h) in CLASS_POSITION_COLUMNS), None)
+        if cls is None or place is None:
+            return None
+        value = re.fullmatch(r"\d{1,3}", parts[place][2])
+        return (int(value.group()), parts[cls][2]) if value and parts[cls][2] else None
 
     def _results_heading(self, line: Line):
         """'Final classification', 'LMP2 – Classification (top 5)': the race's result, maybe of one class."""
