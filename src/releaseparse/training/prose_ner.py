@@ -138,9 +138,24 @@ class ProseEntityRecognizer(EntityRecognizer):
                 doc.set_ents(ents, outside=[o for o in outside if len(o)], default="unmodified")
 
 
+NAME_CHARS = frozenset("'’.-_")
+
+
 def surname_of_longer_name(name: str, text: str) -> bool:
-    """'Echeverría Luque' is only the surname of 'Matías Echeverría Luque' written elsewhere."""
-    return re.search(rf"(?<![\w-])[^\W\d_][\w'’.-]* {re.escape(name)}(?!\w)", text) is not None
+    """'Echeverría Luque' is only the surname of 'Matías Echeverría Luque' written elsewhere.
+
+    A string search, not a regex: names are many and each would compile its own pattern."""
+    at = text.find(" " + name)
+    while at >= 0:
+        end = at + 1 + len(name)
+        if end == len(text) or not (text[end].isalnum() or text[end] == "_"):
+            start = at
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in NAME_CHARS):
+                start -= 1
+            if start < at and text[start].isalpha():
+                return True
+        at = text.find(" " + name, at + 1)
+    return False
 
 
 def make_scorer() -> Callable:
