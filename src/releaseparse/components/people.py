@@ -96,7 +96,7 @@ def capitalised_runs(text: str, blocked: list[tuple[int, int]]) -> list[Run]:
 
 class PeopleFinder(LexiconPipe):
     resource_keys = ("first_names", "name_stopwords", "team_words", "roles", "nationalities", "speech_verbs",
-                     "circuit_words", "car_makes")
+                     "circuit_words", "car_makes", "statuses")
 
     def __call__(self, doc: Doc) -> Doc:
         found = facts(doc)
@@ -135,7 +135,7 @@ class PeopleFinder(LexiconPipe):
         for word in run.words:
             key = fold(word[2].rstrip("."))
             if (key in lex.name_stopwords or key in lex.car_makes or key in lex.team_words
-                    or key in lex.nationality_words or key in lex.roles):
+                    or key in lex.nationality_words or key in lex.roles or key in lex.statuses):
                 pieces.append([])
             else:
                 pieces[-1].append(word)

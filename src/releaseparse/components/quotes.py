@@ -59,6 +59,13 @@ def attribution_after_dash(verbs: str) -> re.Pattern[str]:
                       rf"|(?:{verbs})\s+(?P<who2>[^.!?]{{2,80}}))[.!]?\s*$")
 
 
+@lru_cache(maxsize=4)
+def attribution_inside_dash(verbs: str) -> re.Pattern[str]:
+    """'- It was tough, says Tobias Berg. We were …' / '- …, Berg says, but …': the speaker named
+    inside a dash paragraph, the quote going on after."""
+    return re.compile(rf",\s*(?:(?:{verbs})\s+{_who(verbs, 'who1')}|{_who(verbs, 'who2')}\s+(?:{verbs}))\s*[,.]\s+(?=\S)")
+
+
 @dataclass
 class Piece:
     start: int  # span of the words inside the marks / after the dash
@@ -93,10 +100,17 @@ class QuotesFinder(LexiconPipe):
                 continue
             piece = Piece(start, end, _para(breaks, start))
             attribution = attribution_after_dash(self.lexicon.speech_verb_regex).search(body)
+            inside = None if attribution else attribution_inside_dash(self.lexicon.speech_verb_regex).search(body)
             if attribution:
                 piece.end = start + attribution.start()
                 piece.speaker = attribution.group("who1") or attribution.group("who2")
                 piece.explicit = True
+            elif inside:
+                piece.end = start + inside.start()
+                piece.speaker = inside.group("who1") or inside.group("who2")
+                piece.explicit = True
+                pieces.append(piece)
+                piece = Piece(start + inside.end(), end, piece.para)  # the rest: the same quote goes on
             pieces.append(piece)
         return pieces
 
@@ -165,7 +179,12 @@ class QuotesFinder(LexiconPipe):
             else:
                 if speaker is None:
                     same_speaker = last is not None and piece.para - last.para <= 2 and not last.open_ended
-                    speaker = quotes[-1].speaker if same_speaker else self._last_person_before(piece.start, found)
+                    paragraph_start = text.rfind("\n", 0, piece.start) + 1
+                    introduced = _mentions(found).between(paragraph_start, piece.start)
+                    if introduced:  # 'Roux was philosophical about the exit. “…”': the paragraph's own person
+                        speaker = introduced[-1].name
+                    else:
+                        speaker = quotes[-1].speaker if same_speaker else self._last_person_before(piece.start, found)
                 quotes.append(Quote(speaker=speaker, text=_words(text, piece), span=(piece.start, piece.end)))
             last = piece
         return quotes
@@ -188,6 +207,11 @@ class QuotesFinder(LexiconPipe):
 
     def _resolve(self, text: str, piece: Piece, found: DocFacts) -> str | None:
         who = piece.speaker.strip().rstrip(".")
+        demonym = re.fullmatch(r"the\s+(?:\w+\s+)?(\w+)", who, re.IGNORECASE)
+        code = self.lexicon.nationality_words.get(fold(demonym.group(1))) if demonym else None
+        of_nation = [p for p in found.names.people() if code and p.nationality == code]
+        if len(of_nation) == 1:
+            return of_nation[0].name  # 'said the Spaniard': the one person the release calls Spanish
         if re.fullmatch(r"he|she|the\s+\w+(?:\s+\w+)?", who, re.IGNORECASE):
             return self._last_person_before(piece.start, found)
         words = _last_name_run(who, self.lexicon)

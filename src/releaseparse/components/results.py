@@ -44,6 +44,9 @@ RESULTS_HEADING = re.compile(
 )
 # Cheap test before splitting a line into cells: a position, a header word or a status comes first.
 TABLE_ROW_START = re.compile(r"\s*(?:P?\d|pos|position|rank|pl\b|fin\b|ret\b|dnf|dns|dsq|nc\b|dq\b)", re.IGNORECASE)
+# One item of a session's order written on one line: '2. Rafael Ibáñez Coll (ESP)', 'DNF Tobias Wennerström'.
+RANKED_ITEM = re.compile(r"(?:(?<![\w.])(?P<pos>\d{1,3})\.|\b(?P<status>DNF|DNS|DSQ|NC|RET|Ret))\s+"
+                         r"(?P<name>[^\W\d_][^\W\d_'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,3})")
 CLASS_COLUMNS = frozenset({"class", "cls", "cat", "cat.", "category"})
 CLASS_POSITION_COLUMNS = frozenset({"clpos", "classpos", "pic", "posclass", "inclass", "posinclass", "clp"})
 TIMING = re.compile(r"\d:\d\d|\blaps?\b|^\+|\bDNF\b|\bRet\b|\d+\.\d{3}", re.IGNORECASE)
@@ -96,6 +99,11 @@ class ResultsFinder(LexiconPipe):
                 continue
             rest = line.text[session.end - line.start:]
             sep = LIST_SEPARATOR.match(rest)
+            if sep:
+                ranked = self._ranked_line(line, session, session.end - line.start + sep.end(), found)
+                if ranked:
+                    results.extend(ranked)
+                    continue
             if not sep or not owner:
                 continue
             offset = session.end - line.start + sep.end()
@@ -108,6 +116,23 @@ class ResultsFinder(LexiconPipe):
             if pos is not None:
                 results.extend(self._result(o.name, session, pos, line) for o in owner)
         return results
+
+    def _ranked_line(self, line: Line, session, offset: int, found: DocFacts) -> list[Result]:
+        """'Race 1: 1. Florent Aubusson (FRA), 2. Rafael Ibáñez Coll (ESP) … DNF Tobias Wennerström':
+        the order of a session on one line, each item a position (or a status) and a name."""
+        items = []
+        for m in RANKED_ITEM.finditer(line.text, offset):
+            person = found.names.resolve_person(m.group("name"))
+            if person is None:
+                continue
+            status = self.lexicon.statuses.get((m.group("status") or "").lower(), "classified")
+            items.append(Result(driver=person.name, session=session.code, session_label=session.label,
+                                position=int(m.group("pos")) if m.group("pos") else None, status=status,
+                                span=evidence(line.strip_span(), session)))
+        if len(items) < 2:
+            return []
+        found.claim(*line.strip_span())
+        return items
 
     def _result(self, driver, session, pos, line: Line) -> Result:
         return Result(driver=driver, session=session.code, session_label=session.label,

@@ -86,7 +86,7 @@ def parse_row(line: Line, lexicon: Lexicon) -> Row | None:
     """One standings row, inline ('1: Name (FRA), 61 p.') or in columns."""
     if TIMING.search(line.text):
         return None  # a results row: its last number is laps or a gap, not points
-    if re.search(r"\t|\S {2,}\S", line.text.strip()):
+    if re.search(r"\t|\S {2,}\S|\S *\| *\S", line.text.strip()):
         columns = _parse_columns(line, lexicon)
         if columns is not None:
             return columns
