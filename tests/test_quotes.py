@@ -39,3 +39,19 @@ def test_unclosed_quote_continues_in_next_paragraph(parser):
 
 def test_apostrophes_do_not_open_quotes(parser):
     assert quotes(parser, "Nina Berg's car didn't start and the team's plan failed.") == []
+
+
+def test_dash_paragraph_with_the_speaker_inside(parser):
+    text = ("Tobias Lind (SWE) and Mads Holm (DEN) raced at Pau.\n\n"
+            "- It was tough, says Tobias Lind. We were quicker than the cars around us.\n\n"
+            "- Second place means a lot, Holm says, and now we want more.")
+    assert quotes(parser, text) == [("Tobias Lind", "It was tough We were quicker than the cars around us."),
+                                    ("Mads Holm", "Second place means a lot and now we want more.")]
+
+
+def test_speaker_by_nationality_and_by_the_paragraph_that_introduces_the_quote(parser):
+    text = ("Julián Ortega (ESP) and Kenta Shimizu (JPN) shared the bike.\n\n"
+            "“The rhythm was strong all night,” admitted Shimizu.\n\n"
+            "‘The wind on the straight was crazy,’ said the Spaniard.\n\n"
+            "Shimizu led the early laps. Ortega was philosophical about the crash. “Sometimes a gearbox decides.”")
+    assert [s for s, _ in quotes(parser, text)] == ["Kenta Shimizu", "Julián Ortega", "Julián Ortega"]
