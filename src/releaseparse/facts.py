@@ -18,6 +18,8 @@ from .spans import SpanIndex
 
 Span = tuple[int, int]
 
+INITIAL = re.compile(r"([^\W\d_])(?:-[^\W\d_])?\.?")  # 'P.' for Peter, 'J-M.' for Jean-Marc
+
 
 @dataclass
 class Entity:
@@ -56,11 +58,18 @@ class NameRegistry:
         return entity
 
     def merge_partials(self) -> None:
-        """'Van Hal' found on its own is Joris van Hal when the release gives that name too."""
+        """'Van Hal' found on its own is Joris van Hal when the release gives that name too, and so
+        is 'J. van Hal' (an initial for the first name, as tables write crews)."""
         for key, entity in list(self.entities.items()):
             if entity.kind != "person":
                 continue
-            fuller = [e for e in self._parts.get(tuple(key.split()), []) if e is not entity]
+            parts = key.split()
+            initial = INITIAL.fullmatch(parts[0]) if len(parts) > 1 else None
+            if initial:
+                fuller = [e for e in self._parts.get(tuple(parts[1:]), []) if e is not entity
+                          and not INITIAL.fullmatch(fold(e.name).split()[0]) and fold(e.name).startswith(initial.group(1))]
+            else:
+                fuller = [e for e in self._parts.get(tuple(parts), []) if e is not entity]
             if len(fuller) == 1 and key in self.entities:
                 target = fuller[0]
                 target.mentions.extend(m for m in entity.mentions if m not in target.mentions)
@@ -88,7 +97,7 @@ class NameRegistry:
         if exact is not None and exact.kind == "person":
             return exact
         parts = key.split()
-        initial = re.fullmatch(r"([^\W\d_])\.?", parts[0]) if len(parts) > 1 else None
+        initial = INITIAL.fullmatch(parts[0]) if len(parts) > 1 else None
         if initial:  # 'P. Ashworth' for Peter Ashworth
             matches = [e for e in self._parts.get(tuple(parts[1:]), [])
                        if fold(e.name).startswith(initial.group(1))]
