@@ -107,3 +107,12 @@ def test_model_guesses_pass_the_checks_rule_names_pass():
     assert ("Tomasz Quell", "person") in found and ("Ostwind Rennsport", "team") in found
     assert not {n for n, _ in found} & {"Ashford Battles", "La Source", "Global GT", "Lamborghini Huracan",
                                        "Circuito de Castrolobos"}
+
+
+def test_table_initials_found_on_their_own_merge_into_the_full_name(parser):
+    text = ("The Porsche of Jean-Marc Ducrocq (F) and Ralf Kessing (D) won the class.\n\n"
+            "PROVISIONAL CLASSIFICATION\nPOS  NO  DRIVERS                              CAR          LAPS\n"
+            "  1   2  R. Kessing (D) / J-M. Ducrocq (F)    Porsche 911  139\n"
+            "  2   7  A. Whitlock (GB) / S. Okamura (J)    McLaren F1   138\n")
+    assert names(parser.parse_text(text)) >= {"Jean-Marc Ducrocq", "Ralf Kessing", "A. Whitlock"}
+    assert not names(parser.parse_text(text)) & {"R. Kessing", "J-M. Ducrocq"}
