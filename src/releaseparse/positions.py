@@ -49,7 +49,8 @@ def position_pattern(lexicon: Lexicon) -> re.Pattern[str]:
         rf"\b(?:P(?P<p>\d{{1,3}})\b|(?P<ord>{ordinal})(?:\s+(?:place|position|spot))?"
         rf"|(?P<pole>pole(?:[- ]position)?|pole-sitter|polesitter)"
         rf"|(?P<won>won|wins|winning|victory|victorious|took the win|claimed the win|took the che(?:que|cke)red flag"
-        rf"|(?:(?:went|go|goes|going|held|hung|hang) on|from the front|away|clear|through) to win|to win by)"
+        rf"|(?:(?:went|go|goes|going|held|hung|hang) on|from the front|away|clear|through) to win|to win by"
+        rf"|to (?:his|her|their|its) (?:[\w-]+ ){{0,2}}(?:win|victory))"
         rf"|(?P<status>{lexicon.status_regex}))\b",
         re.IGNORECASE,
     )

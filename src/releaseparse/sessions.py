@@ -48,6 +48,11 @@ def _patterns(sessions_json: str) -> tuple[re.Pattern[str], dict]:
     return pattern, data
 
 
+# A lower-case 'final' or 'feature' names the session only as a noun: 'lap 22 of the feature with …'.
+THE_NOUN_BEFORE = re.compile(r"\bthe[ \t]+$", re.IGNORECASE)
+THE_NOUN_AFTER = re.compile(r"\s*[,.;:)]|\s+(?:with|after|when|and|but|from|behind|ahead|on\s+(?:Sunday|Saturday|lap))\b")
+
+
 def find_sessions(text: str, vocabulary: dict) -> list[SessionMention]:
     """Every session named in `text`, with its code."""
     import json
@@ -78,8 +83,10 @@ def session_code(m: re.Match[str], data: dict) -> str | None:
         return _numbered_code(numbered[word], num)
     word = " ".join(m.group("single").lower().split())
     label = m.group("single")
-    if word in ("final", "feature", "sprint", "superpole") and label[0].islower():
-        return None  # 'the final corner', 'a sprint to the flag': only the capitalised word names a session
+    if word in ("final", "feature", "sprint", "superpole") and label[0].islower() and not (
+            word in ("final", "feature") and THE_NOUN_BEFORE.search(m.string, 0, m.start())
+            and THE_NOUN_AFTER.match(m.string, m.end())):
+        return None  # 'the final corner', 'a sprint to the flag': only 'the final,' / 'the feature with' names one
     return {k.lower(): v for k, v in data["single"].items()}.get(word)
 
 

@@ -24,7 +24,8 @@ from .results_evidence import evidence
 BOTH = re.compile(r"^\s*both\s+(races|heats)\b", re.IGNORECASE)
 PASSIVE_AGENT = re.compile(r"^\s*(?:position\s+)?(?:(?:went|goes|fell)\s+to|by)\s", re.IGNORECASE)
 FINISHED = re.compile(r"\b(?:finished|finishing|came home|crossed the line|took the che(?:que|cke)red flag|won|victory"
-                      r"|was classified|ended the race|retired|settled? for|settling for|home)\b", re.IGNORECASE)
+                      r"|was classified|ended the race|retired|settled? for|settling for|home|finish|held on|hung on)\b",
+                      re.IGNORECASE)
 PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 OVERALL = re.compile(r"^\s*(?:place\s+|position\s+)?overall\b", re.IGNORECASE)
 SESSION_AFTER = re.compile(r"^\s*(?:place\s+|position\s+)?(?:in|of|at|for)\s+(?:the\s+)?$", re.IGNORECASE)
