@@ -33,7 +33,7 @@ OWNER_HEAD = re.compile(r"\s+[–—-]\s+|\s*[:(]")
 OWNER_SPLIT = re.compile(r"\s*(?:/|&|\band\b|[–—-]\s)\s*")
 LIST_SEPARATOR = re.compile(r"^\s*(?:\([^)\n]{1,30}\)\s*)?(?:[:–—\-=|]|\s)\s*")
 FINISH_START = re.compile(r"\b(?:finish(?:ed)?|result|pos(?:ition)?)\s*[:\-–]\s*", re.IGNORECASE)
-TABLE_HEADER = re.compile(r"^\s*(?:pos\.?|position|p|rank|pl\.?|fin\.?|place|cl\.?|class\s+pos\.?)\s*(?:\t|\s{2,}|\s)",
+TABLE_HEADER = re.compile(r"^\s*(?:pos\.?|position|p|rank|pl\.?|fin\.?|place|cl\.?|class(?:\s+pos\.?)?)\s*(?:\t|\s{2,}|\s)",
                           re.IGNORECASE)
 # A table heading that names no session: the race's result ('Final classification', 'RESULTS – Top 10').
 RESULTS_HEADING = re.compile(
@@ -176,6 +176,8 @@ class ResultsFinder(LexiconPipe):
             names, position, status, overall, in_class = row
             orders = [(position, table_class)] if not table_class or overall is None else [
                 (position, table_class), (overall, None)]
+            if status != "classified":
+                orders = [(None, None)]  # a retirement is one result, not one per order
             if in_class and not table_class and status == "classified":
                 orders.append(in_class)  # 'Class LMP2, Cl. Pos 1' columns: the class order besides the overall
             for name in names:  # every member of a crew is classified with the car
@@ -245,7 +247,8 @@ class ResultsFinder(LexiconPipe):
         label_start = line.start + m.start("label")
         session = SessionMention(label_start, label_start + len(m.group("label")), "RACE", m.group("label"))
         before = line.text[lead : m.start("label")]
-        cls = re.match(rf"\s*({self.lexicon.class_regex})\b", before)
+        cls = re.match(rf"\s*({self.lexicon.class_regex})\b", before) or re.match(
+            rf"\s*[–—:-]\s*({self.lexicon.class_regex})\b", line.text[m.end("label") :])  # 'Classification – Group N'
         return session, cls.group(1) if cls else None
 
 
