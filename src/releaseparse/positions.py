@@ -48,6 +48,8 @@ def position_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:P(?P<p>\d{{1,3}})\b|(?P<ord>{ordinal})(?:\s+(?:place|position|spot))?"
         rf"|(?P<pole>pole(?:[- ]position)?|pole-sitter|polesitter)"
+        rf"|(?P<fastest>(?:set|posted|clocked) the (?:fastest|quickest) (?:[\w-]+ ){{0,3}}?time|(?:was|were) (?:fastest|quickest)"
+        rf"(?= (?:in|on|of)\b))"
         rf"|(?P<won>won|wins|winning|victory|victorious|took the win|claimed the win|took the che(?:que|cke)red flag"
         rf"|(?:(?:went|go|goes|going|held|hung|hang) on|from the front|away|clear|through) to win|to win by"
         rf"|to (?:his|her|their|its) (?:[\w-]+ ){{0,2}}(?:win|victory))"
@@ -64,7 +66,7 @@ def read_position(m: re.Match[str], lexicon: Lexicon) -> Position | None:
         return Position(m.start(), m.end(), value) if value else None
     if m.group("pole"):
         return Position(m.start(), m.end(), 1, session_hint="Q")
-    if m.group("won"):
+    if m.group("won") or m.group("fastest"):
         return Position(m.start(), m.end(), 1)
     status = lexicon.statuses.get(m.group("status").lower())
     if status:

@@ -26,6 +26,7 @@ PASSIVE_AGENT = re.compile(r"^\s*(?:position\s+)?(?:(?:went|goes|fell)\s+to|by)\
 FINISHED = re.compile(r"\b(?:finished|finishing|came home|crossed the line|took the che(?:que|cke)red flag|won|victory"
                       r"|was classified|ended the race|retired|settled? for|settling for|home|finish|held on|hung on)\b",
                       re.IGNORECASE)
+OUT_OF_THE_RACE = re.compile(r"\b(?:was|were|is|went|dropped|knocked|taken|spun|crashed|retired|put)\s+$", re.IGNORECASE)
 PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 OVERALL = re.compile(r"^\s*(?:place\s+|position\s+)?overall\b", re.IGNORECASE)
 SESSION_AFTER = re.compile(r"^\s*(?:place\s+|position\s+)?(?:in|of|at|for)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -93,6 +94,8 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
                 continue
             if m.group("ord") and not PROSE_POSITION_FOLLOWER.match(after):
                 continue
+            if m.group("status") and m.group().lower() == "out" and not OUT_OF_THE_RACE.search(before):
+                continue  # 'black ice caught out several favourites' is no retirement
             if quoted.contains(m.start(), m.end()):
                 continue  # a speaker's own words are not the release's statement of a result
             if m.group("won") and re.match(r"^\s*(?:the\s+)?(?:title|championship|award|trophy|points)", after, re.I):
@@ -125,8 +128,9 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
             if session is None:
                 continue
             sentence_session = session  # '31st overall and fifth in Pro-Am': the second shares it
-            classification = None if OVERALL.match(after) else (
-                class_after(after, lexicon) or class_before(text[s : m.start()], lexicon))
+            inner = re.search(rf"\b(?:{lexicon.class_regex})\b", m.group()) if m.group("fastest") else None
+            classification = None if OVERALL.match(after) else (  # 'set the fastest Group N time'
+                inner.group() if inner else class_after(after, lexicon) or class_before(text[s : m.start()], lexicon))
             results.extend(Result(driver=driver, session=session.code, session_label=session.label,
                                   position=pos.position, status=pos.status, classification=classification,
                                   span=evidence((s, e), session)) for driver in drivers)
@@ -212,6 +216,8 @@ def _driver_for(at: int, in_sent, text: str, sent_start: int, last_person: str |
         pronoun = p
     if before and (pronoun is None or in_sent[before[-1]][1] > pronoun.start()):
         return _crew(before[-1], in_sent, text)
+    if pronoun is not None and before:
+        return [in_sent[before[-1]][2]]  # 'Mercadier chose caution, but he still set …': the person before 'he'
     if pronoun is not None and last_person:
         return [last_person]
     return []

@@ -63,7 +63,7 @@ class ResultsFinder(LexiconPipe):
         listed = self._list_results(lines, sessions, found)
         listed += self._table_results(lines, sessions, found)
         prose = prose_results(doc, sessions, found, self.lexicon)
-        found.results.extend(merge(listed, prose, found))
+        found.results.extend(share_with_co_drivers(merge(listed, prose, found), text, found))
         self.set_spans(doc, [(*r.span, r.session) for r in found.results])
         return doc
 
@@ -282,6 +282,28 @@ def _owners_of(line: Line, found: DocFacts, owners) -> list[Entity] | None:
         if people and all(p is not None for p in people):
             return people
     return None
+
+
+# What joins a driver to the co-driver who shares the car: 'X and his co-driver Y', 'X (EST) / Y (LAT)'.
+CREW_LINK = re.compile(r"^\s*(?:\([A-Z]{1,3}\))?\s*(?:,\s*)?(?:and|&|/|with)\s+(?:(?:his|her|their)\s+)?"
+                       r"(?:(?:[\w-]+\s+)?(?:co-?driver|navigator|partner)\s+)?$", re.IGNORECASE)
+
+
+def share_with_co_drivers(results: list[Result], text: str, found: DocFacts) -> list[Result]:
+    """A rally crew shares every result: what the release says of the driver holds for the
+    co-driver named with them ('Mercadier and his co-driver Fontanel … fastest on SS4')."""
+    partners: dict[str, str] = {}
+    mentions = sorted((s, e, p) for p in found.names.people() for s, e in p.mentions)
+    for (_, end, driver), (start, _, co) in zip(mentions, mentions[1:]):
+        if "co-driver" in co.roles and "co-driver" not in driver.roles and co is not driver \
+                and CREW_LINK.match(text[end:start]):
+            partners.setdefault(driver.name, co.name)
+    if not partners:
+        return results
+    have = {(r.driver, r.session, r.classification) for r in results}
+    shared = [r.model_copy(update={"driver": partners[r.driver]}) for r in results
+              if r.driver in partners and (partners[r.driver], r.session, r.classification) not in have]
+    return results + shared
 
 
 def _family(session: str) -> str:
