@@ -26,6 +26,11 @@ PASSIVE_AGENT = re.compile(r"^\s*(?:position\s+)?(?:(?:went|goes|fell)\s+to|by)\
 FINISHED = re.compile(r"\b(?:finished|finishing|came home|crossed the line|took the che(?:que|cke)red flag|won|victory"
                       r"|was classified|ended the race|retired|settled? for|settling for|home|finish|held on|hung on)\b",
                       re.IGNORECASE)
+# 'third after the opening loop', 'sixth after SS7': a place along the way, not a result
+INTERIM = re.compile(r"^\s+after\s+(?:the\s+)?(?:(?:opening|first|second|third|final|morning|afternoon)\s+)?"
+                     r"(?:loop|day|leg|pass|SS\s?\d+|stage\s+\d+|lap\s+\d+|hour|\d+\s+(?:laps|hours|stages))\b",
+                     re.IGNORECASE)
+SPECIAL_STAGE = re.compile(r"SS|special stage", re.IGNORECASE)
 OUT_OF_THE_RACE = re.compile(r"\b(?:was|were|is|went|dropped|knocked|taken|spun|crashed|retired|put)\s+$", re.IGNORECASE)
 PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 OVERALL = re.compile(r"^\s*(?:place\s+|position\s+)?overall\b", re.IGNORECASE)
@@ -92,7 +97,7 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
             after = text[m.end() : min(e, m.end() + 60)]
             if pos.status == "classified" and (NOT_A_POSITION_BEFORE.search(before) or NOT_A_POSITION_AFTER.match(after)):
                 continue
-            if m.group("ord") and not PROSE_POSITION_FOLLOWER.match(after):
+            if m.group("ord") and (not PROSE_POSITION_FOLLOWER.match(after) or INTERIM.match(after)):
                 continue
             if m.group("status") and m.group().lower() == "out" and not OUT_OF_THE_RACE.search(before):
                 continue  # 'black ice caught out several favourites' is no retirement
@@ -128,6 +133,9 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
             if session is None:
                 continue
             sentence_session = session  # '31st overall and fifth in Pro-Am': the second shares it
+            if pos.status != "classified" and SPECIAL_STAGE.match(session.label) and main_race:
+                # 'retired on SS11': out of the rally (a rally-raid's 'Stage 5' is a day with its own result)
+                session = SessionMention(session.start, session.end, main_race, session.label)
             inner = re.search(rf"\b(?:{lexicon.class_regex})\b", m.group()) if m.group("fastest") else None
             classification = None if OVERALL.match(after) else (  # 'set the fastest Group N time'
                 inner.group() if inner else class_after(after, lexicon) or class_before(text[s : m.start()], lexicon))
