@@ -116,3 +116,10 @@ def test_table_initials_found_on_their_own_merge_into_the_full_name(parser):
             "  2   7  A. Whitlock (GB) / S. Okamura (J)    McLaren F1   138\n")
     assert names(parser.parse_text(text)) >= {"Jean-Marc Ducrocq", "Ralf Kessing", "A. Whitlock"}
     assert not names(parser.parse_text(text)) & {"R. Kessing", "J-M. Ducrocq"}
+
+
+def test_teams_from_the_release_head_and_a_results_team_column(parser):
+    text = ("Rennwerk Weiss – Press information\n\nJonas Wendt won at Höljes.\n\nRace result\n"
+            "Pos\tNo.\tDriver\tTeam\tLaps\n1\t9\tAustin Pruett\tCarolina Speed Group\t200\n"
+            "2\t4\tJonas Wendt\tRennwerk Weiss\t200\n")
+    assert {t.name for t in parser.parse_text(text).teams} == {"Rennwerk Weiss", "Carolina Speed Group"}

@@ -57,6 +57,13 @@ class NameRegistry:
             entity.mentions.append(span)
         return entity
 
+    def retype_as_team(self, entity: Entity) -> None:
+        """A name the rules took for a person that a table's 'Team' column shows is a team."""
+        entity.kind = "team"
+        for bucket in self._parts.values():
+            if entity in bucket:
+                bucket.remove(entity)
+
     def merge_partials(self) -> None:
         """'Van Hal' found on its own is Joris van Hal when the release gives that name too, and so
         is 'J. van Hal' (an initial for the first name, as tables write crews)."""

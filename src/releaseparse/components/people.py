@@ -39,6 +39,9 @@ SPEECH_CUE = re.compile(r"^\s*(?:,\s*)?(?:who\s+)?(?:{verbs})\b|^[’']s\b", re.
 POSSESSIVE = re.compile(r"^(?:[’']s?)(?=\W|$)")
 MODEL_LABELS = {"PERSON": "person", "TEAM": "team"}
 NOT_A_TEAM = frozenset({"national", "olympic", "the"})
+# The issuer of a release, on a line of its own: 'Rennwerk Weiss – Press information', 'X | News'.
+ISSUER_LINE = re.compile(r"^[ \t]*(?P<name>[A-ZÀ-Þ][\w&'’.-]*(?:[ \t]+[A-ZÀ-Þ0-9][\w&'’.-]*){1,4})[ \t]*[–—:|-][ \t]*"
+                         r"(?i:press|news|media|race report|communiqu)[^\n]{0,40}$", re.MULTILINE)
 SERIES_AFTER = re.compile(r"\s+(?:Series|Championship|Cup|Trophy|Challenge)\b", re.IGNORECASE)
 PLACE_BEFORE = re.compile(r"\b(?:at|near|into|through|around|out of|exit of|onto)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -107,6 +110,8 @@ class PeopleFinder(LexiconPipe):
         singles: list[tuple[int, int, str]] = []
         for run in runs:
             team = self._team_of(run.words)
+            if team and self.lexicon.circuit_name_regex.fullmatch(text[team[0][0] : team[-1][1]]):
+                team = None  # 'Wild Horse Pass Motorsports Park' is a circuit
             if team:
                 found.names.add(text[team[0][0] : team[-1][1]], "team", (team[0][0], team[-1][1]))
                 continue
@@ -116,6 +121,7 @@ class PeopleFinder(LexiconPipe):
                 elif len(piece) == 1:
                     singles.append(piece[0])
         self._model_names(doc, found)
+        self._issuer(text, blocked, found)
         self._join_first_names(text, found)
         found.names.merge_partials()
         self._resolve_singles(singles, found)
@@ -236,6 +242,18 @@ class PeopleFinder(LexiconPipe):
             return not any(k in lex.name_stopwords or k in lex.car_makes or k in lex.team_words
                            or k in lex.nationality_words or k in lex.roles for k in keys)
         return not (keys[0] in lex.car_makes and not any(k in lex.team_words for k in keys))
+
+    def _issuer(self, text: str, blocked, found: DocFacts) -> None:
+        """'Rennwerk Weiss – Press information' at the head of a release: the team that issued it."""
+        head = text[: text.find("\n", 600) if len(text) > 600 else len(text)]
+        taken = SpanIndex(blocked)
+        for m in ISSUER_LINE.finditer(head):
+            name = m.group("name")
+            keys = [fold(w) for w in name.split()]
+            if (taken.overlaps(m.start("name"), m.end("name")) or found.names.resolve_person(name) is not None
+                    or any(k in self.lexicon.roles or k in self.lexicon.name_stopwords for k in keys)):
+                continue
+            found.names.add(name, "team", (m.start("name"), m.end("name")))
 
     def _join_first_names(self, text: str, found: DocFacts) -> None:
         """'Andreas and Jessica Bäckman' names Andreas Bäckman too (not 'Ola Berg and Rui Costa': 'Berg'

@@ -47,13 +47,14 @@ TABLE_ROW_START = re.compile(r"\s*(?:P?\d|pos|position|rank|pl\b|fin\b|ret\b|dnf
 # One item of a session's order written on one line: '2. Rafael Ibáñez Coll (ESP)', 'DNF Tobias Wennerström'.
 RANKED_ITEM = re.compile(r"(?:(?<![\w.])(?P<pos>\d{1,3})\.|\b(?P<status>DNF|DNS|DSQ|NC|RET|Ret))\s+"
                          r"(?P<name>[^\W\d_][^\W\d_'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,3})")
+TEAM_COLUMNS = frozenset({"team", "entrant", "équipe", "equipe", "team/entrant"})
 CLASS_COLUMNS = frozenset({"class", "cls", "cat", "cat.", "category"})
 CLASS_POSITION_COLUMNS = frozenset({"clpos", "classpos", "pic", "posclass", "inclass", "posinclass", "clp"})
 TIMING = re.compile(r"\d:\d\d|\blaps?\b|^\+|\bDNF\b|\bRet\b|\d+\.\d{3}", re.IGNORECASE)
 
 
 class ResultsFinder(LexiconPipe):
-    resource_keys = ("sessions", "ordinals", "statuses", "classes", "nationalities", "speech_verbs")
+    resource_keys = ("sessions", "ordinals", "statuses", "classes", "nationalities", "speech_verbs", "car_makes")
 
     def __call__(self, doc: Doc) -> Doc:
         found = facts(doc)
@@ -174,6 +175,7 @@ class ResultsFinder(LexiconPipe):
             if row is None:
                 continue
             names, position, status, overall, in_class = row
+            self._entrant(parts, header_cols, found)
             orders = [(position, table_class)] if not table_class or overall is None else [
                 (position, table_class), (overall, None)]
             if status != "classified":
@@ -225,6 +227,21 @@ class ResultsFinder(LexiconPipe):
         if pos:
             return names, int(pos.group(1)), "classified", overall, in_class
         return names, None, status, overall, None
+
+    def _entrant(self, parts, header_cols, found: DocFacts) -> None:
+        """The team a results table names in its 'Team' or 'Entrant' column."""
+        if not header_cols or len(header_cols) != len(parts):
+            return
+        column = next((i for i, h in enumerate(header_cols) if h in TEAM_COLUMNS), None)
+        if column is None:
+            return
+        start, end, cell = parts[column]
+        if re.search(r"[^\W\d_]{2}", cell) and fold(cell.split()[0]) not in self.lexicon.car_makes:
+            entity = found.names.add(cell, "team", (start, end))
+            cells_seen = found.cache.setdefault("team_cells", set())
+            cells_seen.add((start, end))
+            if entity.kind == "person" and set(entity.mentions) <= cells_seen:
+                found.names.retype_as_team(entity)  # 'Carolina Speed Group', named nowhere but this column
 
     @staticmethod
     def _class_cells(parts, header_cols) -> tuple[int, str] | None:
