@@ -55,3 +55,11 @@ def test_speaker_by_nationality_and_by_the_paragraph_that_introduces_the_quote(p
             "‘The wind on the straight was crazy,’ said the Spaniard.\n\n"
             "Shimizu led the early laps. Ortega was philosophical about the crash. “Sometimes a gearbox decides.”")
     assert [s for s, _ in quotes(parser, text)] == ["Kenta Shimizu", "Julián Ortega", "Julián Ortega"]
+
+
+def test_a_quote_wrapped_over_typewriter_lines_is_one_paragraph(parser):
+    text = ('Report\nMauro Benedetti (I) finished seventh.\n\n"The car was very good through the fast corners, especially Eau\n'
+            'Rouge and Blanchimont," said Benedetti. "Seventh is a little\nfrustrating because we were so close to a point."\n')
+    assert quotes(parser, text) == [("Mauro Benedetti", "The car was very good through the fast corners, especially Eau "
+                                     "Rouge and Blanchimont Seventh is a little frustrating because we were so close "
+                                     "to a point.")]

@@ -82,7 +82,7 @@ class QuotesFinder(LexiconPipe):
     def __call__(self, doc: Doc) -> Doc:
         found = facts(doc)
         text = doc_text(doc)
-        breaks = [m.start() for m in re.finditer("\n", text)]
+        breaks = [m.start() for m in PARAGRAPH_END.finditer(text)]
         pieces = self._dash_pieces(text, breaks) + self._marked_pieces(text, breaks)
         pieces.sort(key=lambda p: p.start)
         quotes = self._assemble(text, pieces, found)
@@ -272,8 +272,13 @@ def _last_name_run(who: str, lexicon) -> list[str]:
     return runs[-1] if runs else []
 
 
+# A line break that ends a paragraph: after a sentence or a closing mark, before a blank line or an
+# opening mark or dash. A typewriter's or a fax's line wrapped mid-sentence goes on in the next line.
+PARAGRAPH_END = re.compile(r"(?<=[.!?:”\"’'»«)\]])[ \t]*\n|\n(?=[ \t]*(?:\n|[“\"„«»‘'‚–—-]))|(?<=\n)\n")
+
+
 def _para(breaks: list[int], at: int) -> int:
-    """Line number of offset `at`, from the sorted offsets of the line breaks."""
+    """Paragraph number of offset `at`, from the sorted offsets of the paragraph breaks."""
     return bisect.bisect_left(breaks, at)
 
 
