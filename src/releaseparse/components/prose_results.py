@@ -78,6 +78,7 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
     last_session: SessionMention | None = None
     paragraph_end = -1
     main_race = _main_race(sessions)
+    crews = _car_crews(text, mentions)
     for s, e in sentences(doc):
         if s > paragraph_end:
             para = text.find("\n", e - 1)
@@ -119,6 +120,9 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
             passive = (m.group("won") or m.group("pole")) and PASSIVE_AGENT.match(after)
             drivers = (_agent_after(m.end(), in_sent, text) if passive
                        else _driver_for(m.start(), in_sent, text, s, last_person))
+            car = CAR_NUMBER.search(text, s, m.start()) if not drivers or not any(x[1] <= m.start() for x in in_sent) else None
+            if car and car.group(1) in crews:
+                drivers = crews[car.group(1)]  # 'the combined times put the #36 21st overall': its crew
             if not drivers:
                 continue
             session = _session_for(m, pos, sess_in, text, sentence_session or last_session)
@@ -160,7 +164,7 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
 # 'A (GB), B (F) and C (D)'.
 CREW_JOIN = re.compile(r"^\s*(?:\([A-Z]{1,3}\)\s*)?(?:,\s*(?:and\s+)?|\s*and\s+|\s*&\s*|\s*/\s*)(?:[\w-]+\s+){0,2}$")
 # What leads into the finishers a winner beat, or those ahead of a driver: 'won … ahead of', 'fifth behind'.
-AHEAD_OF = re.compile(r"\bahead of\s+(?:(?:the\s+)?[\w-]+\s+){0,2}$", re.IGNORECASE)
+AHEAD_OF = re.compile(r"\b(?:ahead of|from)\s+(?:(?:the\s+)?[\w-]+\s+){0,2}$", re.IGNORECASE)
 BEHIND = re.compile(r"^\s*(?:place\s+|position\s+)?behind\s+(?:(?:the\s+)?[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -196,6 +200,21 @@ def _ranked_others(m, pos, in_sent, text: str, sent_end: int) -> list[tuple[str,
             if len(ahead) == pos.position - 1:
                 return [(name, rank) for rank, name in enumerate(ahead, start=1)]
     return []
+
+
+CAR_NUMBER = re.compile(r"(?:#|\bNo\.\s?|\bnumber\s)(\d{1,3})\b")
+CAR_OF = re.compile(r"^[^.;\n]{0,60}?\b(?:of|shared by|driven by|crewed by|for)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _car_crews(text: str, mentions: Positioned) -> dict[str, list[str]]:
+    """Car number → the crew a release gives it: 'the #29 Oreca 07 of A (POR), B (SWE) and C (JPN)'."""
+    crews: dict[str, list[str]] = {}
+    for car in CAR_NUMBER.finditer(text):
+        following = mentions.between(car.end(), car.end() + 300)
+        if following and CAR_OF.match(text[car.end() : following[0][0]]):
+            in_reach = [m for m in following]
+            crews.setdefault(car.group(1), _listed_from(0, in_reach, text))
+    return crews
 
 
 def _main_race(sessions: list[SessionMention]) -> str | None:
