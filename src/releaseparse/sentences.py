@@ -28,7 +28,7 @@ def wrapped(text: str, at: int) -> bool:
     line = text[text.rfind("\n", 0, at) + 1 : at].rstrip()
     if len(line) < WRAP_MIN or line[-1] in ".!?:\"”’»" or "\t" in line or "   " in line:
         return False
-    if len(PROSE_WORD.findall(line)) < 3:
+    if not line.endswith(",") and len(PROSE_WORD.findall(line)) < 3:
         return False
     return not LIST_LINE.match(text, at + 1)
 
