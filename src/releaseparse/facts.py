@@ -18,6 +18,7 @@ from .spans import SpanIndex
 
 Span = tuple[int, int]
 
+TABLE_LINE = re.compile(r"\t| {3,}|^\s*\d{1,3}[.:)]?\s", re.MULTILINE)
 INITIAL = re.compile(r"([^\W\d_])(?:-[^\W\d_])?\.?")  # 'P.' for Peter, 'J-M.' for Jean-Marc
 
 
@@ -56,6 +57,23 @@ class NameRegistry:
         if span and span not in entity.mentions:
             entity.mentions.append(span)
         return entity
+
+    def merge_short_team_names(self, team_words, text: str) -> None:
+        """'the Cascade Peak car' is Cascade Peak Racing when the release writes that too: the longer
+        name adds a team word. ('Harcourt Racing Falcon' adds a car, so Harcourt Racing stays itself;
+        a name a table or standings row gives is the entrant's own and stays too.)"""
+        teams = sorted(self.teams(), key=lambda e: len(e.name.split()))
+        for short in teams:
+            if any(TABLE_LINE.search(text, text.rfind("\n", 0, s) + 1, max(text.find("\n", e), e))
+                   for s, e in short.mentions):
+                continue
+            words = fold(short.name).split()
+            fuller = [t for t in teams if t is not short and fold(t.name).split()[: len(words)] == words
+                      and len(t.name.split()) > len(words)
+                      and any(w in team_words for w in fold(t.name).split()[len(words):])]
+            if len(fuller) == 1 and fold(short.name) in self.entities:
+                fuller[0].mentions.extend(m for m in short.mentions if m not in fuller[0].mentions)
+                del self.entities[fold(short.name)]
 
     def retype_as_team(self, entity: Entity) -> None:
         """A name the rules took for a person that a table's 'Team' column shows is a team."""

@@ -65,6 +65,13 @@ class Lexicon:
 
     # --- circuits and series -------------------------------------------------------------------
     @cached_property
+    def places(self) -> frozenset[str]:
+        """Folded names of the circuits' towns, the circuits and the countries: not people, not teams."""
+        names = set(self.countries) | set(self.circuits_by_alias)
+        names.update(fold(c["location"]) for c in self.data.get("circuits", []) if c.get("location"))
+        return frozenset(names)
+
+    @cached_property
     def circuits_by_alias(self) -> dict[str, dict]:
         table: dict[str, dict] = {}
         for circuit in self.data.get("circuits", []):

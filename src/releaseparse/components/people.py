@@ -99,7 +99,7 @@ def capitalised_runs(text: str, blocked: list[tuple[int, int]]) -> list[Run]:
 
 class PeopleFinder(LexiconPipe):
     resource_keys = ("first_names", "name_stopwords", "team_words", "roles", "nationalities", "speech_verbs",
-                     "circuit_words", "car_makes", "statuses")
+                     "circuit_words", "car_makes", "statuses", "circuits")
 
     def __call__(self, doc: Doc) -> Doc:
         found = facts(doc)
@@ -140,8 +140,9 @@ class PeopleFinder(LexiconPipe):
         pieces: list[list[tuple[int, int, str]]] = [[]]
         for word in run.words:
             key = fold(word[2].rstrip("."))
-            if (key in lex.name_stopwords or key in lex.car_makes or key in lex.team_words
-                    or key in lex.nationality_words or key in lex.roles or key in lex.statuses):
+            if (key in lex.name_stopwords or key in lex.car_makes or key in lex.team_words or key in lex.roles
+                    or key in lex.nationality_words or key.removesuffix("s") in lex.nationality_words
+                    or key in lex.statuses):  # 'the Latvians Kaspars Ozoliņš and …'
                 pieces.append([])
             else:
                 pieces[-1].append(word)
@@ -235,8 +236,8 @@ class PeopleFinder(LexiconPipe):
         no cut-off word ('Jacksonville-'); a person has no word a name can't hold ('Press Release',
         'Battles'), a team is not a car ('Lamborghini Huracán')."""
         lex = self.lexicon
-        if lex.circuit_name_regex.search(name) or not name[-1].isalnum():
-            return False
+        if lex.circuit_name_regex.search(name) or not name[-1].isalnum() or fold(name) in lex.places:
+            return False  # 'Monte Carlo' is a town
         keys = [fold(w.rstrip(".")) for w in name.split()]
         if kind == "person":
             return not any(k in lex.name_stopwords or k in lex.car_makes or k in lex.team_words

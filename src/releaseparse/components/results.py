@@ -54,7 +54,8 @@ TIMING = re.compile(r"\d:\d\d|\blaps?\b|^\+|\bDNF\b|\bRet\b|\d+\.\d{3}", re.IGNO
 
 
 class ResultsFinder(LexiconPipe):
-    resource_keys = ("sessions", "ordinals", "statuses", "classes", "nationalities", "speech_verbs", "car_makes")
+    resource_keys = ("sessions", "ordinals", "statuses", "classes", "nationalities", "speech_verbs", "car_makes",
+                     "team_words")
 
     def __call__(self, doc: Doc) -> Doc:
         found = facts(doc)
@@ -65,6 +66,7 @@ class ResultsFinder(LexiconPipe):
         listed += self._table_results(lines, sessions, found)
         prose = prose_results(doc, sessions, found, self.lexicon)
         found.results.extend(share_with_co_drivers(merge(listed, prose, found), text, found))
+        found.names.merge_short_team_names(self.lexicon.team_words, text)  # the tables named the last teams
         self.set_spans(doc, [(*r.span, r.session) for r in found.results])
         return doc
 
