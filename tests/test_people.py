@@ -123,3 +123,17 @@ def test_teams_from_the_release_head_and_a_results_team_column(parser):
             "Pos\tNo.\tDriver\tTeam\tLaps\n1\t9\tAustin Pruett\tCarolina Speed Group\t200\n"
             "2\t4\tJonas Wendt\tRennwerk Weiss\t200\n")
     assert {t.name for t in parser.parse_text(text).teams} == {"Rennwerk Weiss", "Carolina Speed Group"}
+
+
+def test_a_prose_short_form_of_a_team_joins_the_full_name():
+    from releaseparse.facts import NameRegistry
+
+    text = "the Cascade Peak car\n1\tCascade Peak Racing\t702\nHarcourt Racing Falcon won. Harcourt Racing\n"
+    names = NameRegistry()
+    names.add("Cascade Peak", "team", (4, 16))
+    names.add("Cascade Peak Racing", "team", (23, 42))
+    names.add("Harcourt Racing", "team", (76, 91))
+    names.add("Harcourt Racing Falcon", "team", (47, 69))
+    names.merge_short_team_names({"racing"}, text)
+    assert sorted(t.name for t in names.teams()) == ["Cascade Peak Racing", "Harcourt Racing", "Harcourt Racing Falcon"]
+    assert (4, 16) in names.get("Cascade Peak Racing").mentions
