@@ -3,6 +3,7 @@
 import pytest
 
 from conftest import CORPUS
+from releaseparse import load
 from releaseparse.evaluate import evaluate_folder
 
 
@@ -14,17 +15,23 @@ def test_seed_release_scores(parser, seed_dir):
             assert score.f1 >= 0.9, (category, report.as_dict())
 
 
-def test_corpus_test_split_scores(parser):
-    report = evaluate_folder(CORPUS / "test", parser)
+@pytest.mark.parametrize("split, floor", [("test", 0.90), ("dev", 0.93)])
+def test_corpus_split_scores(parser, split, floor):
+    """Issue #2 asks 0.90 on test; measured test 0.915 and dev 0.955 on 2026-11-25."""
+    report = evaluate_folder(CORPUS / split, parser)
     assert len(report.files) >= 10 and not report.errors
-    assert report.macro_f1 >= 0.86, report.as_dict()  # issue #2 asks 0.90; measured 0.88 on 2026-11-25
+    assert report.macro_f1 >= floor, report.as_dict()
 
 
 def test_unseen_names_split_scores(parser):
-    """Names no list holds (issue #3): measured people 0.94 with the model, 0.95 rules only."""
+    """Names no list holds (issue #3): measured people 0.967 and teams 0.898 with the model, teams
+    0.800 rules only, on 2026-11-25."""
     report = evaluate_folder(CORPUS / "unseen", parser)
+    rules_only = evaluate_folder(CORPUS / "unseen", load(no_model=True))
     assert report.totals["people"].f1 >= 0.90, report.as_dict()
-    assert report.macro_f1 >= 0.80, report.as_dict()
+    assert report.totals["teams"].f1 >= 0.85, report.as_dict()
+    assert report.totals["teams"].f1 >= rules_only.totals["teams"].f1 + 0.05, rules_only.as_dict()
+    assert report.macro_f1 >= 0.85, report.as_dict()
 
 
 @pytest.mark.parametrize("split", ["train", "dev", "test", "unseen"])
