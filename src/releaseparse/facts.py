@@ -64,8 +64,7 @@ class NameRegistry:
         a name a table or standings row gives is the entrant's own and stays too.)"""
         teams = sorted(self.teams(), key=lambda e: len(e.name.split()))
         for short in teams:
-            if any(TABLE_LINE.search(text, text.rfind("\n", 0, s) + 1, max(text.find("\n", e), e))
-                   for s, e in short.mentions):
+            if any(_on_table_line(text, s, e) for s, e in short.mentions):
                 continue
             words = fold(short.name).split()
             fuller = [t for t in teams if t is not short and fold(t.name).split()[: len(words)] == words
@@ -131,6 +130,13 @@ class NameRegistry:
         if len(matches) == 1:
             return matches[0]
         return None
+
+
+def _on_table_line(text: str, start: int, end: int) -> bool:
+    """Is [start, end) in a table row or a numbered line? Only the 200 characters around are read."""
+    line_start = text.rfind("\n", max(0, start - 200), start) + 1
+    line_end = text.find("\n", end, end + 200)
+    return TABLE_LINE.search(text, max(line_start, start - 200), end + 200 if line_end < 0 else line_end) is not None
 
 
 def _name_parts(full: list[str]):

@@ -84,7 +84,7 @@ def session_code(m: re.Match[str], data: dict) -> str | None:
     word = " ".join(m.group("single").lower().split())
     label = m.group("single")
     if word in ("final", "feature", "sprint", "superpole") and label[0].islower() and not (
-            word in ("final", "feature") and THE_NOUN_BEFORE.search(m.string, 0, m.start())
+            word in ("final", "feature") and THE_NOUN_BEFORE.search(m.string, max(0, m.start() - 8), m.start())
             and THE_NOUN_AFTER.match(m.string, m.end())):
         return None  # 'the final corner', 'a sprint to the flag': only 'the final,' / 'the feature with' names one
     return {k.lower(): v for k, v in data["single"].items()}.get(word)

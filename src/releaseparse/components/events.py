@@ -71,7 +71,8 @@ class EventsFinder(LexiconPipe):
                 return table.season
         if found.published:
             return found.published.year
-        cues = [(cue.start(), int(cue.group(1) or cue.group(2))) for cue in SEASON_CUE.finditer(text)][:1]
+        cue = SEASON_CUE.search(text)
+        cues = [(cue.start(), int(cue.group(1) or cue.group(2)))] if cue else []
         for span in gaz:  # 'Super Formula 2016', 'ADAC GT Masters 2022 |', '2019 DTM'
             if span.label_ == "SERIES":
                 year = (re.match(r" (19[5-9]\d|20\d\d)\b", text[span.end_char : span.end_char + 6])

@@ -42,6 +42,7 @@ NOT_A_TEAM = frozenset({"national", "olympic", "the"})
 # The issuer of a release, on a line of its own: 'Rennwerk Weiss – Press information', 'X | News'.
 ISSUER_LINE = re.compile(r"^[ \t]*(?P<name>[A-ZÀ-Þ][\w&'’.-]*(?:[ \t]+[A-ZÀ-Þ0-9][\w&'’.-]*){1,4})[ \t]*[–—:|-][ \t]*"
                          r"(?i:press|news|media|race report|communiqu)[^\n]{0,40}$", re.MULTILINE)
+HEADLINE_MAX = 200  # characters
 SERIES_AFTER = re.compile(r"\s+(?:Series|Championship|Cup|Trophy|Challenge)\b", re.IGNORECASE)
 PLACE_BEFORE = re.compile(r"\b(?:at|near|into|through|around|out of|exit of|onto)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -346,8 +347,10 @@ class PeopleFinder(LexiconPipe):
 def in_title_case_line(text: str, start: int, end: int) -> bool:
     """'Ashford Battles Back To Take Fourth': in a headline every word is capitalised, so the
     model cannot tell a name from the words around it."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
+    line_start = text.rfind("\n", max(0, start - HEADLINE_MAX), start) + 1
+    line_end = text.find("\n", end, end + HEADLINE_MAX)
+    if line_start == 0 and start > HEADLINE_MAX or line_end < 0 and end + HEADLINE_MAX < len(text):
+        return False  # a line this long is no headline (and is not read again for every name on it)
     words = [w for w in text[line_start : len(text) if line_end < 0 else line_end].split() if len(w) > 3 and w[0].isalpha()]
     return len(words) >= 3 and all(w[0].isupper() for w in words)
 

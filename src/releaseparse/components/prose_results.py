@@ -57,12 +57,10 @@ def class_before(text: str, lexicon: Lexicon) -> str | None:
     """The class a sentence names before its position: 'In the GT500 class, victory went to',
     'pole position in the GT300 class and finished second', 'The Pro-Am victory went to'."""
     cls = lexicon.class_regex
-    named = None
-    for named in re.finditer(rf"\b(?:in|of)\s+the\s+(?P<cls>{cls}|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,2}})\s+"
+    named = list(re.finditer(rf"\b(?:in|of)\s+the\s+(?P<cls>{cls}|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,2}})\s+"
                              rf"(?:class|category|classification)\b|^\s*In\s+(?P<lead>{cls}),"
-                             rf"|\bThe\s+(?P<the>{cls})\s+(?:victory|win|honours)\b", text):
-        pass
-    return (named.group("cls") or named.group("lead") or named.group("the")) if named else None
+                             rf"|\bThe\s+(?P<the>{cls})\s+(?:victory|win|honours)\b", text))
+    return next(g for g in named[-1].group("cls", "lead", "the") if g) if named else None
 
 
 def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lexicon: Lexicon) -> list[Result]:
@@ -120,7 +118,7 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
             passive = (m.group("won") or m.group("pole")) and PASSIVE_AGENT.match(after)
             drivers = (_agent_after(m.end(), in_sent, text) if passive
                        else _driver_for(m.start(), in_sent, text, s, last_person))
-            car = CAR_NUMBER.search(text, s, m.start()) if not drivers or not any(x[1] <= m.start() for x in in_sent) else None
+            car = None if passive or any(x[1] <= m.start() for x in in_sent) else CAR_NUMBER.search(text, s, m.start())
             if car and car.group(1) in crews:
                 drivers = crews[car.group(1)]  # 'the combined times put the #36 21st overall': its crew
             if not drivers:
@@ -212,8 +210,7 @@ def _car_crews(text: str, mentions: Positioned) -> dict[str, list[str]]:
     for car in CAR_NUMBER.finditer(text):
         following = mentions.between(car.end(), car.end() + 300)
         if following and CAR_OF.match(text[car.end() : following[0][0]]):
-            in_reach = [m for m in following]
-            crews.setdefault(car.group(1), _listed_from(0, in_reach, text))
+            crews.setdefault(car.group(1), _listed_from(0, following, text))
     return crews
 
 
@@ -243,7 +240,7 @@ def _driver_for(at: int, in_sent, text: str, sent_start: int, last_person: str |
         pronoun = p
     if before and (pronoun is None or in_sent[before[-1]][1] > pronoun.start()):
         return _crew(before[-1], in_sent, text)
-    if pronoun is not None and before:
+    if before:
         return [in_sent[before[-1]][2]]  # 'Mercadier chose caution, but he still set …': the person before 'he'
     if pronoun is not None and last_person:
         return [last_person]

@@ -28,6 +28,7 @@ SPANS_KEY = "rp_quotes"
 MARKS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"', "‘": "’", "‚": "‘’", "'": "'"}
 APOSTROPHES = "’'"  # also close single quotes; inside a word ("don't") they are apostrophes
 MIN_WORDS = 3
+INTRO_REACH = 400  # characters before a quote where its paragraph may name the speaker
 CLOSING = re.compile(r"^[\s,.!?…]*[”“\"’»«‘']+")
 NAME = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\.?(?: (?:de|da|van|von|der|den|di|le|la|du) ?)?(?: [A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*){0,3})"
 ROLE_PREFIX = r"(?:(?:[a-z][a-z\-]+|[A-Z][\w’'\-]*['’]s) ){0,4}?"
@@ -179,8 +180,8 @@ class QuotesFinder(LexiconPipe):
             else:
                 if speaker is None:
                     same_speaker = last is not None and piece.para - last.para <= 2 and not last.open_ended
-                    paragraph_start = text.rfind("\n", 0, piece.start) + 1
-                    introduced = _mentions(found).between(paragraph_start, piece.start)
+                    paragraph_start = text.rfind("\n", max(0, piece.start - INTRO_REACH), piece.start) + 1
+                    introduced = _mentions(found).between(max(paragraph_start, piece.start - INTRO_REACH), piece.start)
                     if introduced:  # 'Roux was philosophical about the exit. “…”': the paragraph's own person
                         speaker = introduced[-1].name
                     else:

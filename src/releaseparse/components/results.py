@@ -312,7 +312,7 @@ def share_with_co_drivers(results: list[Result], text: str, found: DocFacts) -> 
     """A rally crew shares every result: what the release says of the driver holds for the
     co-driver named with them ('Mercadier and his co-driver Fontanel … fastest on SS4')."""
     partners: dict[str, str] = {}
-    mentions = sorted((s, e, p) for p in found.names.people() for s, e in p.mentions)
+    mentions = sorted(((s, e, p) for p in found.names.people() for s, e in p.mentions), key=lambda m: m[:2])
     for (_, end, driver), (start, _, co) in zip(mentions, mentions[1:]):
         if "co-driver" in co.roles and "co-driver" not in driver.roles and co is not driver \
                 and CREW_LINK.match(text[end:start]):
