@@ -17,6 +17,10 @@ LEXICON = Lexicon(Resources.load().as_dict())
         ("11: Target Competition, 3 p.", 11, "Target Competition", None, 3),
         ("4\tMika Salo\tFIN\t17", 4, "Mika Salo", "FIN", 17),
         ("5.   Nina Berg      (SWE)     12.5", 5, "Nina Berg", "SWE", 12.5),
+        (" 1. Grant McAllister (NZ) .......................... 214", 1, "Grant McAllister", "NZL", 214),
+        ("Dalton Pryor – 2nd, 846 pts (-47)", 2, "Dalton Pryor", None, 846),
+        ("2. Milan Ilić (SRB)    131    -16", 2, "Milan Ilić", "SRB", 131),
+        (" 11=  Callum Thewlis         38", 11, "Callum Thewlis", None, 38),
     ],
 )
 def test_row_shapes(line, position, name, nationality, points):
@@ -63,3 +67,11 @@ def test_tied_positions_stay_in_one_table():
 @pytest.mark.parametrize("line", ["1  22  Brett Kil  Penn Valley  200 laps", "2\tAnna Berg\t+4.512", "3  Jo Falk  1:42.331"])
 def test_results_rows_are_not_standings(line):
     assert parse_row(split_lines(line)[0], LEXICON) is None
+
+
+def test_pipe_and_bracketed_elisions_keep_the_table_going():
+    text = ("Riders' standings\n1 | Álex Ortuño | Spain | 302\n2 | Lorenzo Castellani | Italy | 289\n"
+            "… | … | … | …\n9 | Ezequiel Barrionuevo | Argentina | 121\n(…)\n12 | Tom Berg | Norway | 90\n")
+    (table,) = find_tables(split_lines(text), LEXICON)
+    assert [(r.position, r.name) for r in table.rows] == [(1, "Álex Ortuño"), (2, "Lorenzo Castellani"),
+                                                          (9, "Ezequiel Barrionuevo"), (12, "Tom Berg")]

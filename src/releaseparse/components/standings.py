@@ -22,15 +22,21 @@ SPANS_KEY = "rp_standings"
 
 POINTS = r"(?P<pts>\d{1,4}(?:[.,]5)?)\s*(?:p\b\.?|pts\b\.?|points\b|pt\b\.?|pnts\b\.?)?"
 ROW_INLINE = re.compile(
-    r"^\s*(?:P|Pos\.?\s*)?(?P<pos>\d{1,3})(?:st|nd|rd|th)?\s*(?:[:.)]|\s-|\s)\s*"
+    r"^\s*(?:P|Pos\.?\s*)?(?P<pos>\d{1,3})(?:st|nd|rd|th)?=?\s*(?:[:.)]|\s-|\s)\s*"
     r"(?P<name>[^\d\t(),:]*?[^\W\d_][^\t(),:]*?(?:\([A-Z]{1,3}\)\s*/\s*[^\t(),:\d]+?)?)[\s.·…_]*"
-    r"(?:\((?P<nat>[A-Z]{1,3})\))?\s*[,;–—-]?\s*" + POINTS + r"\s*(?:\([^)]{1,20}\))?\s*$"
+    r"(?:\((?P<nat>[A-Z]{1,3})\))?[\s.·…_]*[,;–—-]?\s*" + POINTS + r"(?:\s*\([^)]{1,20}\)|\s+[+\-–—]\s?\d*)?\s*$"
+)
+# 'Dominic Castellano – 1st, 893 pts (-47)': the name first, then the place
+ROW_NAME_FIRST = re.compile(
+    r"^\s*(?P<name>[^\W\d_][^\d\t(),:–—]*?)\s*(?:\((?P<nat>[A-Z]{1,3})\))?\s*[–—-]\s*"
+    r"(?P<pos>\d{1,3})(?:st|nd|rd|th)\s*,\s*" + POINTS + r"\s*(?:\([^)]{1,20}\))?\s*$"
 )
 ROW_START = re.compile(r"\s*(?:P|Pos\.?\s*)?\d")
+GAP = re.compile(r"[+\-–—]\s?\d*(?:[.,]\d+)?|[–—-]")  # a 'Gap' column after the points: '-16', '–'
 TIMING = re.compile(r"\d:\d\d|\+\s?\d|\blaps?\b|\d[.,]\d{3}\b", re.IGNORECASE)
 PAIR = re.compile(r"\s*/\s*")
 NAT_AFTER = re.compile(r"\s*\(([A-Z]{1,3})\)\s*$")  # cheap test before the row patterns
-ELISION = re.compile(r"^\s*(?:[–—\-…]+|\.{3,}|\(\.\.\.\))\s*$")
+ELISION = re.compile(r"^\s*(?:[–—\-…|\s]+|\.{3,}|\(\s*(?:\.{3}|…)\s*\))\s*$")
 AFTER_ROUNDS = re.compile(
     r"\bafter\s+(?:round\s+)?(?P<after>\d{1,2})(?:\s+of\s+(?P<total>\d{1,2}))?"
     r"|\bround\s+(?P<after2>\d{1,2})\s+of\s+(?P<total2>\d{1,2})",
@@ -90,7 +96,7 @@ def parse_row(line: Line, lexicon: Lexicon) -> Row | None:
         columns = _parse_columns(line, lexicon)
         if columns is not None:
             return columns
-    match = ROW_INLINE.match(line.text)
+    match = ROW_INLINE.match(line.text) or ROW_NAME_FIRST.match(line.text)
     if match and match.group("name").strip():
         name = match.group("name").strip(" ,;–—-.·…_")
         start = line.start + match.start("name")
@@ -103,9 +109,11 @@ def parse_row(line: Line, lexicon: Lexicon) -> Row | None:
 
 def _parse_columns(line: Line, lexicon: Lexicon) -> Row | None:
     parts = cells(line)
+    while len(parts) > 3 and GAP.fullmatch(parts[-1][2]):
+        parts = parts[:-1]
     if len(parts) < 3:
         return None
-    pos = re.fullmatch(r"(?:P|Pos\.?\s*)?(\d{1,3})[.:)]?", parts[0][2])
+    pos = re.fullmatch(r"(?:P|Pos\.?\s*)?(\d{1,3})=?[.:)]?", parts[0][2])
     points = re.fullmatch(r"(\d{1,4}(?:[.,]5)?)\s*(?:p\.?|pts\.?|points)?", parts[-1][2])
     if not pos or not points:
         return None
@@ -151,7 +159,7 @@ def find_tables(lines: list[Line], lexicon: Lexicon) -> list[Table]:
         current.clear()
 
     for line in lines:
-        rows = parse_rows(line, lexicon) if ROW_START.match(line.text) else []
+        rows = parse_rows(line, lexicon) if ROW_START.match(line.text) or ROW_NAME_FIRST.match(line.text) else []
         row = rows[0] if rows else None
         if row and (not current or row.position >= current[-1].position):
             current.extend(rows)
