@@ -17,6 +17,8 @@ from releaseparse.dates import find_dates, resolve
         ("from June 30th to July 2nd", 2006, date(2006, 6, 30), date(2006, 7, 2)),
         ("Wierzbów, 19.05.2024", None, date(2024, 5, 19), date(2024, 5, 19)),
         ("moves on to the Sachsenring (19.–21.08.).", 2022, date(2022, 8, 19), date(2022, 8, 21)),
+        ("1000 LAKES RALLY, 29.-31.8.1997", None, date(1997, 8, 29), date(1997, 8, 31)),
+        ("Race 1 – Saturday, 9 June (16 laps)", 2018, date(2018, 6, 9), date(2018, 6, 9)),
     ],
 )
 def test_date_expressions(text, year, start, end):
@@ -87,3 +89,13 @@ def test_a_fax_dateline_below_the_letterhead_and_the_race_day_it_names(parser):
     record = parser.parse_text(text)
     assert record.published == date(1995, 9, 10)
     assert [(e.start, e.end) for e in record.events] == [(date(1995, 9, 9), date(1995, 9, 10))]
+
+
+def test_an_issued_line_at_the_foot_is_the_release_date_and_older_dates_are_past(parser):
+    text = ("KESTREL RACING\n\nOULTON PARK - SATURDAY 7TH SEPTEMBER 1985\n\nDeclan Moriarty was second at Oulton Park "
+            "on Saturday.\n\nAt Snetterton Circuit on Monday 26th August both cars crashed.\n\n"
+            "Issued: Sunday 8th September 1985\n")
+    record = parser.parse_text(text)
+    assert record.published == date(1985, 9, 8)
+    assert [(e.role, e.start, e.end) for e in record.events] == [
+        ("reported", date(1985, 9, 7), date(1985, 9, 7)), ("past", date(1985, 8, 26), date(1985, 8, 26))]

@@ -30,8 +30,8 @@ DATE_EXPRESSION = re.compile(
     rf"|{WEEKDAY}?(?P<d2>{DAY})(?:(?:\s+(?P<m2a>{MONTH}))?{RANGE}{WEEKDAY}?(?P<d2b>{DAY}))?\s+(?:of\s+)?(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?"
     # 14.05.2000 / 14/05/2000
     rf"|(?P<d3>[0-3]?\d)[./](?P<m3>[01]?\d)[./](?P<y3>{YEAR})"
-    # 19.–21.08. / 19.08. (German style, no year)
-    rf"|(?P<d4>[0-3]?\d)\.(?:\s*[-–—]\s*(?P<d4b>[0-3]?\d)\.)?(?P<m4>[01]?\d)(?=\.(?!\d))"
+    # 19.–21.08. / 19.08. / 29.-31.8.1997 (German and Nordic style)
+    rf"|(?P<d4>[0-3]?\d)\.(?:\s*[-–—]\s*(?P<d4b>[0-3]?\d)\.)?(?P<m4>[01]?\d)(?:(?=\.(?!\d))|\.(?P<y4>{YEAR}))"
     rf")\b(?!\s*(?:laps?|km|miles|points|pts|kg|hp|bhp|metres|seconds)\b)",
     re.IGNORECASE,
 )
@@ -92,16 +92,21 @@ def find_dates(text: str) -> list[DateMention]:
         else:
             d_first, d_last = int(g["d4"]), int(g["d4b"] or g["d4"])
             m_first = m_last = int(g["m4"])
-            year = None
+            year = int(g["y4"]) if g["y4"] else None
+        start = m.start()
+        if g["d2b"] and NUMBERED_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            # 'Race 1 – Saturday, 9 June': the 1 numbers the race; the date is the 9th
+            d_first, m_first, start = d_last, m_last, m.start("d2b")
         if not (1 <= m_first <= 12 and 1 <= m_last <= 12) or not m_first or not m_last or not (1 <= d_first <= 31 and 1 <= d_last <= 31):
             continue
         if (m_first, d_first) > (m_last, d_last) and m_first == m_last:
             continue
         start_year = year - 1 if year and m_first > m_last else year
-        found.append(DateMention(m.start(), m.end(), (start_year, m_first, d_first), (year, m_last, d_last)))
+        found.append(DateMention(start, m.end(), (start_year, m_first, d_first), (year, m_last, d_last)))
     return join_ranges(text, found)
 
 
+NUMBERED_BEFORE = re.compile(r"\b(?:race|heat|round|stage|leg|event|lap|ss|no\.?|#)\s*$", re.IGNORECASE)
 JOINED = re.compile(rf"\s*(?:,\s*)?(?:and|to|until|through|&|[-–—])\s*{WEEKDAY}?", re.IGNORECASE)
 
 

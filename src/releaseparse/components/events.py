@@ -38,6 +38,10 @@ DATELINE_PREFIX = re.compile(r"\s*(?:(?:Date|Dated|Published)\s*:\s*)?(?:[A-ZÀ-
 SEASON_CUE = re.compile(r"\b(19[5-9]\d|20\d\d)\s+(?-i:(?:[A-Z][\w-]*\s+){0,5})(?:season|championship|series|campaign"
                         r"|standings)\b|\b(?:season|championship|series|cup|trophy)\s+(19[5-9]\d|20\d\d)\b", re.IGNORECASE)
 HEADER_LINES = 12  # a dateline may follow a letterhead, fax numbers and a headline
+FOOTER_LINES = 4  # … or close the release
+REPORT_DELAY_DAYS = 4  # a release reports a meeting that ended at most this long before its date
+ISSUED = re.compile(r"\s*(?:Issued|Released|Date|Dated|Published)(?:\s+on)?\s*:?\s*(?:\w+day,?\s*)?", re.IGNORECASE)
+PLACE_PREFIX = re.compile(r"\s*[A-ZÀ-Þ][\w .'’)-]{0,40}(?:,\s*|\s*\(\s*)")
 
 
 class EventsFinder(LexiconPipe):
@@ -108,7 +112,9 @@ class EventsFinder(LexiconPipe):
                 continue
             upcoming = bool(UPCOMING.search(sentence)) or bool(
                 found.published and start and start > found.published)
-            role = "upcoming" if upcoming else ("past" if any(e.role == "reported" for e in events) else "reported")
+            long_before = bool(found.published and end and (found.published - end).days > REPORT_DELAY_DAYS)
+            role = "upcoming" if upcoming else (
+                "past" if long_before or any(e.role == "reported" for e in events) else "reported")
             neighbours = [(m.start, m.end) for m in unclaimed if m is not mention and sent[0] <= m.start < sent[1]]
             events.append(self._event(text, gaz, sent, role, start, end, (mention.start, mention.end), found,
                                       neighbours))
@@ -118,8 +124,10 @@ class EventsFinder(LexiconPipe):
             sent = sentence_of.last_before(dateline.start + 1) or (dateline.start, dateline.end)
             events.insert(0, self._event(text, gaz, sent, "reported", day, day, (dateline.start, dateline.end), found))
         def race_day_named(weekday: str, events: list[Event]) -> bool:
-            """'… on Sunday' in a sentence about no other dated event."""
+            """'… on Sunday' in a sentence about no other dated event (nor the dateline itself)."""
             others = SpanIndex(ev.span for ev in events if ev.role != "reported")
+            if dateline is not None:
+                others.add(dateline.start, dateline.end)
             for m in re.finditer(rf"\b{weekday}\b", text, re.IGNORECASE):
                 s, e = sentence_of.last_before(m.start() + 1) or (m.start(), m.end())
                 if not others.overlaps(s, e):
@@ -286,22 +294,36 @@ def _title(text: str) -> str | None:
 
 
 def _dateline(text: str, dates: list[DateMention]) -> DateMention | None:
-    """A full date at the start of one of the first lines: 'SILVERSTONE, 12 July 1998 –'."""
+    """The release's own date: an 'Issued: 6th June 2005' line anywhere at the head or foot, else a
+    full date at the start of one of the first lines ('SILVERSTONE, 12 July 1998 –') or ending a
+    header line, else a 'Spielberg, 16/07/2017 – press office' line at the foot."""
     head_end = 0
     for _ in range(HEADER_LINES):
         nxt = text.find("\n", head_end + 1)
         head_end = len(text) if nxt < 0 else nxt
-    for mention in dates:
-        if mention.start > head_end or not mention.has_year:
-            continue
+    foot_start = len(text.rstrip())
+    for _ in range(FOOTER_LINES):
+        foot_start = text.rfind("\n", 0, max(0, foot_start - 1)) + 1
+    head = [m for m in dates if m.has_year and m.start <= head_end]
+    foot = [m for m in dates if m.has_year and m.start >= foot_start and m.start > head_end]
+
+    def line_around(mention: DateMention) -> tuple[str, str]:
         line_start = text.rfind("\n", 0, mention.start) + 1
         line_end = text.find("\n", mention.end)
-        prefix = text[line_start : mention.start]
-        rest = text[mention.end : len(text) if line_end < 0 else line_end]
+        return text[line_start : mention.start], text[mention.end : len(text) if line_end < 0 else line_end]
+
+    for mention in head + foot:
+        if ISSUED.fullmatch(line_around(mention)[0]):
+            return mention
+    for mention in head:
+        prefix, rest = line_around(mention)
         if DATELINE_PREFIX.fullmatch(prefix):
             return mention
         if not rest.strip() and len(prefix.split()) <= 8:
             return mention  # a header line ending in the date: 'Kollbach Motorsport – Press release – 22 May 2006'
+    for mention in foot:
+        if PLACE_PREFIX.fullmatch(line_around(mention)[0]):
+            return mention
     return None
 
 

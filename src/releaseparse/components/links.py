@@ -13,7 +13,7 @@ SPANS_KEY = "rp_links"
 
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'“”)\]]+", re.IGNORECASE)
 CREDIT = re.compile(
-    r"^[ \t]*(?:Photos?|Pictures?|Images?|Photo credits?|Picture credits?|Credits?)\s*(?:credit)?\s*[:©]\s*"
+    r"^[ \t]*(?:Photos?|Photographs?|Photography|Pictures?|Images?|Photo credits?|Picture credits?|Credits?)\s*(?:credit)?\s*[:©]\s*"
     r"(?:©\s*)?(?P<credit>[^\n(]+?)\s*(?:\(.*)?$"
     r"|©\s*(?P<credit2>[^\n,(]+?)\s*$",
     re.IGNORECASE | re.MULTILINE,
