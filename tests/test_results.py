@@ -45,3 +45,14 @@ def test_a_finish_after_a_pole_and_a_flag_taken_first_in_class(parser):
     assert {("Kyle Brandtner", "RACE", 2, None), ("Kyle Brandtner", "Q", 1, None), ("Daniel Okafor", "RACE", 1, "GTD"),
             ("Caleb Whitford", "RACE", 31, None)} <= found
     assert ("Caleb Whitford", "RACE", 1, None) not in found
+
+
+def test_bullets_class_wins_and_places_along_the_way(parser):
+    text = ("Red Bull Ring report\nRace 1 and Race 2 were held at the Red Bull Ring.\n\n"
+            "For Sunday's Race 2 the top ten of qualifying were reversed. Lena Berg came home seventh overall and "
+            "took the Junior win. Nico Ferro had been running fifth when he retired on lap 12.\n\n"
+            "Aurélien Vasseur (FRA)\n• Free Practice 1: P7\n• Race 1: P6\n")
+    found = {(d, s, p, c) for d, s, p, c, _ in results(parser.parse_text(text))}
+    assert {("Lena Berg", "RACE2", 7, None), ("Lena Berg", "RACE2", 1, "Junior"), ("Aurélien Vasseur", "FP1", 7, None),
+            ("Aurélien Vasseur", "RACE1", 6, None)} <= found
+    assert not any(d == "Nico Ferro" and p == 5 for d, _, p, _ in found)

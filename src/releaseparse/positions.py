@@ -35,9 +35,9 @@ PROSE_POSITION_FOLLOWER = re.compile(
     r"|with|and|best|fastest|quickest|highest|while|as|to|but|before|despite|from|when|ahead|across|among|out)\b)",
     re.IGNORECASE,
 )
-# Words before an ordinal that make it a start, a grid slot or a gain, not a result.
+# Words before an ordinal that make it a start, a grid slot, a gain or a place along the way, not a result.
 NOT_A_POSITION_BEFORE = re.compile(
-    r"(?:\bfrom|\bstarted|\bstarting|\bstarts|\bstart|\bgrid|\blined up|\bline up|\brow)"
+    r"(?:\bfrom|\bstarted|\bstarting|\bstarts|\bstart|\bgrid|\blined up|\bline up|\brow|\brunning|\blying)"
     r"\s*(?:the\s+)?(?:position\s+)?$",
     re.IGNORECASE,
 )
@@ -47,6 +47,8 @@ def position_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     ordinal = lexicon.ordinal_regex
     return re.compile(
         rf"\b(?:P(?P<p>\d{{1,3}})\b|(?P<ord>{ordinal})(?:\s+(?:place|position|spot))?"
+        rf"|(?P<classwin>(?:took|claimed|scored|secured|take|claim|score|secure)\s+(?:the|a|his|her|their)\s+"
+        rf"(?P<cwcls>{lexicon.class_regex})\s+(?:class\s+)?(?:win|victory|honours))"
         rf"|(?P<pole>pole(?:[- ]position)?|pole-sitter|polesitter)"
         rf"|(?P<fastest>(?:set|posted|clocked) the (?:fastest|quickest) (?:[\w-]+ ){{0,3}}?time|(?:was|were) (?:fastest|quickest)"
         rf"(?= (?:in|on|of)\b))"
@@ -66,7 +68,7 @@ def read_position(m: re.Match[str], lexicon: Lexicon) -> Position | None:
         return Position(m.start(), m.end(), value) if value else None
     if m.group("pole"):
         return Position(m.start(), m.end(), 1, session_hint="Q")
-    if m.group("won") or m.group("fastest"):
+    if m.group("won") or m.group("fastest") or m.group("classwin"):
         return Position(m.start(), m.end(), 1)
     status = lexicon.statuses.get(m.group("status").lower())
     if status:

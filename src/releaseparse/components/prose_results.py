@@ -30,6 +30,7 @@ FINISHED = re.compile(r"\b(?:finished|finishing|came home|crossed the line|took 
 INTERIM = re.compile(r"^\s+after\s+(?:the\s+)?(?:(?:opening|first|second|third|final|morning|afternoon)\s+)?"
                      r"(?:loop|day|leg|pass|SS\s?\d+|stage\s+\d+|lap\s+\d+|hour|\d+\s+(?:laps|hours|stages))\b",
                      re.IGNORECASE)
+RACE_FAMILY = re.compile(r"RACE|SPRINT|FINAL|HEAT|SEMI")
 SPECIAL_STAGE = re.compile(r"SS|special stage", re.IGNORECASE)
 OUT_OF_THE_RACE = re.compile(r"\b(?:was|were|is|went|dropped|knocked|taken|spun|crashed|retired|put)\s+$", re.IGNORECASE)
 PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
@@ -74,6 +75,7 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
     last_person: str | None = None
     paragraph_subject: str | None = None  # the first person a paragraph names: 'He' opening the next is them
     last_session: SessionMention | None = None
+    last_race: SessionMention | None = None  # the last race (not practice or qualifying) of the paragraph
     paragraph_end = -1
     main_race = _main_race(sessions)
     crews = _car_crews(text, mentions)
@@ -124,9 +126,11 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
             if not drivers:
                 continue
             session = _session_for(m, pos, sess_in, text, sentence_session or last_session)
-            if session is not None and session.code.startswith("Q") and session.end <= m.start() and main_race \
+            if session is not None and session.code.startswith("Q") and session.end <= m.start() \
                     and FINISHED.search(text[max(session.end, m.start() - 30) : m.start()]):
-                session = None  # 'who won the pole in qualifying, finished second': the race's finish
+                # 'who won the pole in qualifying, finished second': the race's finish; 'For Race 2 the top
+                # ten of qualifying were reversed. … came home seventh': that race
+                session = last_race if last_race is not None and session.start < s else None
             if session is None and main_race:
                 finish = FINISHED.search(text[max(s, m.start() - 30) : m.end()])
                 if finish:
@@ -139,8 +143,8 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
                 # 'retired on SS11': out of the rally (a rally-raid's 'Stage 5' is a day with its own result)
                 session = SessionMention(session.start, session.end, main_race, session.label)
             inner = re.search(rf"\b(?:{lexicon.class_regex})\b", m.group()) if m.group("fastest") else None
-            classification = None if OVERALL.match(after) else (  # 'set the fastest Group N time'
-                inner.group() if inner else class_after(after, lexicon) or class_before(text[s : m.start()], lexicon))
+            classification = m.group("cwcls") or (None if OVERALL.match(after) else (  # 'took the junior win'
+                inner.group() if inner else class_after(after, lexicon) or class_before(text[s : m.start()], lexicon)))
             results.extend(Result(driver=driver, session=session.code, session_label=session.label,
                                   position=pos.position, status=pos.status, classification=classification,
                                   span=evidence((s, e), session)) for driver in drivers)
@@ -153,8 +157,9 @@ def prose_results(doc: Doc, sessions: list[SessionMention], found: DocFacts, lex
             paragraph_subject = paragraph_subject or in_sent[0][2]
         if sess_in:
             last_session = sess_in[-1]
+            last_race = next((x for x in reversed(sess_in) if RACE_FAMILY.match(x.code)), last_race)
         if e >= paragraph_end:
-            last_session = None
+            last_session = last_race = None
     return results
 
 

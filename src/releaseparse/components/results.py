@@ -47,6 +47,7 @@ TABLE_ROW_START = re.compile(r"\s*(?:P?\d|pos|position|rank|pl\b|fin\b|ret\b|dnf
 # One item of a session's order written on one line: '2. Rafael Ibáñez Coll (ESP)', 'DNF Tobias Wennerström'.
 RANKED_ITEM = re.compile(r"(?:(?<![\w.])(?P<pos>\d{1,3})\.|\b(?P<status>DNF|DNS|DSQ|NC|RET|Ret))\s+"
                          r"(?P<name>[^\W\d_][^\W\d_'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,3})")
+BULLET = re.compile(r"[ \t]*(?:[•·▪◦*][ \t]*)?")
 TEAM_COLUMNS = frozenset({"team", "entrant", "équipe", "equipe", "team/entrant"})
 CLASS_COLUMNS = frozenset({"class", "cls", "cat", "cat.", "category"})
 CLASS_POSITION_COLUMNS = frozenset({"clpos", "classpos", "pic", "posclass", "inclass", "posinclass", "clp"})
@@ -88,7 +89,7 @@ class ResultsFinder(LexiconPipe):
             if person is not None:
                 owner = person
                 continue
-            lead = len(line.text) - len(line.text.lstrip())
+            lead = BULLET.match(line.text).end()  # '• Free Practice 1: P7'
             session = by_start.get(line.start + lead)
             if session is None:
                 just_session = [x for x in in_line if x.end <= line.end]
