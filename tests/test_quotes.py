@@ -63,3 +63,10 @@ def test_a_quote_wrapped_over_typewriter_lines_is_one_paragraph(parser):
     assert quotes(parser, text) == [("Mauro Benedetti", "The car was very good through the fast corners, especially Eau "
                                      "Rouge and Blanchimont Seventh is a little frustrating because we were so close "
                                      "to a point.")]
+
+
+def test_a_name_heading_above_and_a_dash_attribution_after(parser):
+    text = ("Motegi report\nEzequiel Barrionuevo was fourth. Travis Lundgren runs his crew.\n\n"
+            "EZEQUIEL BARRIONUEVO\n«Honestly, I did not expect this in the wet.»\n\n"
+            "“Wyatt gave up a lot of track position to make that call work” – crew chief Travis Lundgren.\n")
+    assert [s for s, _ in quotes(parser, text)] == ["Ezequiel Barrionuevo", "Travis Lundgren"]

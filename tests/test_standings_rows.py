@@ -21,6 +21,8 @@ LEXICON = Lexicon(Resources.load().as_dict())
         ("Dalton Pryor – 2nd, 846 pts (-47)", 2, "Dalton Pryor", None, 846),
         ("2. Milan Ilić (SRB)    131    -16", 2, "Milan Ilić", "SRB", 131),
         (" 11=  Callum Thewlis         38", 11, "Callum Thewlis", None, 38),
+        ("3rd place – Petr Novák – 50 points", 3, "Petr Novák", None, 50),
+        ("9 | Ezequiel Barrionuevo | Argentina | 121", 9, "Ezequiel Barrionuevo", "ARG", 121),
     ],
 )
 def test_row_shapes(line, position, name, nationality, points):

@@ -43,7 +43,8 @@ def _who(verbs: str, name: str) -> str:
 def attribution_after(verbs: str) -> re.Pattern[str]:
     """'…,” said Andreas Bäckman' / '…” Hanamura explained', read right after the closing mark."""
     return re.compile(rf"^[ \t]*,?[ \t]*(?:(?P<verb1>{verbs})\s+{_who(verbs, 'who1')}"
-                      rf"|{_who(verbs, 'who2')},?\s+(?:\w+\s+)?(?P<verb2>{verbs}))\b")
+                      rf"|{_who(verbs, 'who2')},?\s+(?:\w+\s+)?(?P<verb2>{verbs}))\b"
+                      rf"|^[ \t]*[–—-][ \t]*{_who(verbs, 'who3')}[ \t]*\.?[ \t]*$")  # '…” – crew chief Travis Lundgren.'
 
 
 @lru_cache(maxsize=4)
@@ -156,7 +157,7 @@ class QuotesFinder(LexiconPipe):
                 continue
             after = attribution_after(self.lexicon.speech_verb_regex).match(CLOSING.sub("", text[piece.end : piece.end + 120]))
             if after:
-                piece.speaker = after.group("who1") or after.group("who2")
+                piece.speaker = after.group("who1") or after.group("who2") or after.group("who3")
                 piece.explicit = True
                 continue
             line_start = text.rfind("\n", 0, piece.start) + 1
@@ -233,6 +234,11 @@ class QuotesFinder(LexiconPipe):
         colon right before the quote introduces it, and the first person it names speaks."""
         clause_start = max(text.rfind(c, 0, piece.start - 1) for c in ".!?\n") + 1
         clause = text[clause_start : piece.start - 1]
+        if not clause.strip():  # the quote opens its line: a name heading the line above ('EZEQUIEL BARRIONUEVO')
+            above_start = text.rfind("\n", 0, max(0, clause_start - 1)) + 1
+            above = text[above_start : max(above_start, clause_start - 1)].strip(" :\t")
+            person = found.names.resolve_person(above) if 0 < len(above.split()) <= 4 else None
+            return person.name if person else None
         if not clause.rstrip().endswith(":"):
             return None
         named = _mentions(found).between(clause_start, piece.start - 1)

@@ -16,13 +16,14 @@ from ..facts import doc_text, facts
 from ..lexicon import Lexicon
 from ..lines import Line, cells, split_lines
 from ..records import Standings, StandingsRow
+from ..resources import fold
 from .base import LexiconPipe, register
 
 SPANS_KEY = "rp_standings"
 
 POINTS = r"(?P<pts>\d{1,4}(?:[.,]5)?)\s*(?:p\b\.?|pts\b\.?|points\b|pt\b\.?|pnts\b\.?)?"
 ROW_INLINE = re.compile(
-    r"^\s*(?:P|Pos\.?\s*)?(?P<pos>\d{1,3})(?:st|nd|rd|th)?=?\s*(?:[:.)]|\s-|\s)\s*"
+    r"^\s*(?:P|Pos\.?\s*)?(?P<pos>\d{1,3})(?:st|nd|rd|th)?=?(?:\s+place\s+[–—-])?\s*(?:[:.)]|\s-|\s)\s*"
     r"(?P<name>[^\d\t(),:]*?[^\W\d_][^\t(),:]*?(?:\([A-Z]{1,3}\)\s*/\s*[^\t(),:\d]+?)?)[\s.·…_]*"
     r"(?:\((?P<nat>[A-Z]{1,3})\))?[\s.·…_]*[,;–—-]?\s*" + POINTS + r"(?:\s*\([^)]{1,20}\)|\s+[+\-–—]\s?\d*)?\s*$"
 )
@@ -123,6 +124,9 @@ def _parse_columns(line: Line, lexicon: Lexicon) -> Row | None:
         code = value.strip("()")
         if re.fullmatch(r"[A-Z]{1,3}", code) and code in lexicon.nationality_codes:
             nationality = nationality or lexicon.nationality_codes[code]
+            continue
+        if name_cell is not None and fold(value) in lexicon.nationality_words:  # 'Argentina' in a Nation column
+            nationality = nationality or lexicon.nationality_words[fold(value)]
             continue
         if name_cell is None and re.search(r"[^\W\d_]{2}", value) and not re.fullmatch(r"#?\d+", value):
             name_cell = (start, end, value)
