@@ -137,3 +137,9 @@ def test_a_prose_short_form_of_a_team_joins_the_full_name():
     names.merge_short_team_names({"racing"}, text)
     assert sorted(t.name for t in names.teams()) == ["Cascade Peak Racing", "Harcourt Racing", "Harcourt Racing Falcon"]
     assert (4, 16) in names.get("Cascade Peak Racing").mentions
+
+
+def test_team_runs_in_headlines_and_before_cars(parser):
+    text = ("BOL D'OR: SUPERSTOCK VICTORY FOR TEAM GARRIGUE ENDURANCE\n\nMoriarty brought the Kestrel Racing "
+            "Developments Van Diemen RF85 home second. The Vauxhall Astra Sport Hatch was quick.")
+    assert {t.name for t in parser.parse_text(text).teams} == {"TEAM GARRIGUE ENDURANCE", "Kestrel Racing Developments"}

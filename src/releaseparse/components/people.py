@@ -32,6 +32,7 @@ SPANS_KEY = "rp_people"
 GAZETTEER_KEY = "rp_gazetteer"
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?|&|\d+[A-Za-z]*")
+FUNCTION_WORDS = frozenset("for by with at in of and the to from as on".split())  # no team name starts before one
 PARTICLES = frozenset("de da do dos das di del della van von der den ter ten le la du af zu y bin al el st".split())
 SUFFIXES = frozenset("jr jr. sr sr. ii iii".split())
 NAT_CODE_AFTER = re.compile(r"^\s*\(([A-Z]{1,3})\)")
@@ -164,15 +165,23 @@ class PeopleFinder(LexiconPipe):
             return (word[2] == "&" or word[2][0].isdigit() or key in lex.name_stopwords
                     or key in lex.nationality_words or key in lex.roles)
 
-        start, end = 0, len(words)
-        while start < end and outside(words[start]):
+        first_team_word = next(i for i, k in enumerate(keys) if k in lex.team_words)
+        # 'SUPERSTOCK VICTORY FOR TEAM GARRIGUE ENDURANCE': the team starts after the last word it can't hold
+        start = max((i + 1 for i in range(first_team_word) if keys[i] in FUNCTION_WORDS), default=0)
+        while start < first_team_word and outside(words[start]):
             start += 1
+        end = len(words)
         while end > start and outside(words[end - 1]):
             end -= 1
         team = words[start:end]
         last_team_word = max(i for i, w in enumerate(team) if fold(w[2]) in lex.team_words) if team else 0
-        if 0 < last_team_word < len(team) - 1 and fold(team[last_team_word + 1][2]) in lex.car_makes:
-            team = team[: last_team_word + 1]  # 'Scuderia Monteleone Corse Ferrari': the car follows the name
+        make = next((i for i in range(last_team_word + 1, len(team)) if fold(team[i][2]) in lex.car_makes), None)
+        if last_team_word > 0 and make is not None:  # 'Scuderia Monteleone Corse Ferrari', '… Developments Van Diemen RF85'
+            team = team[:make]
+            while len(team) > 1 and team[-1][2].lower() in PARTICLES:
+                team = team[:-1]
+        if team and fold(team[0][2]) in lex.car_makes and fold(team[-1][2]) not in lex.team_words:
+            return None  # 'Vauxhall Astra Sport Hatch' is a car
         if len(team) >= 2 or (team and fold(team[0][2]) not in lex.team_words):
             return team
         return None
