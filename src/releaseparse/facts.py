@@ -19,7 +19,7 @@ from .spans import SpanIndex
 Span = tuple[int, int]
 
 TABLE_LINE = re.compile(r"\t| {3,}|^\s*\d{1,3}[.:)]?\s", re.MULTILINE)
-INITIAL = re.compile(r"([^\W\d_])(?:-[^\W\d_])?\.?")  # 'P.' for Peter, 'J-M.' for Jean-Marc
+INITIAL = re.compile(r"([^\W\d_])\.?(?:-[^\W\d_]\.?)?")  # 'P.' for Peter, 'J-M.' and 'J.-B.' for Jean-…
 
 
 @dataclass

@@ -33,7 +33,7 @@ OWNER_HEAD = re.compile(r"\s+[–—-]\s+|\s*[:(]")
 OWNER_SPLIT = re.compile(r"\s*(?:/|&|\band\b|[–—-]\s)\s*")
 LIST_SEPARATOR = re.compile(r"^\s*(?:\([^)\n]{1,30}\)\s*)?(?:[:–—\-=|]|\s)\s*")
 FINISH_START = re.compile(r"\b(?:finish(?:ed)?|result|pos(?:ition)?)\s*[:\-–]\s*", re.IGNORECASE)
-TABLE_HEADER = re.compile(r"^\s*(?:pos\.?|position|p|rank|pl\.?|fin\.?|place|cl\.?|class(?:\s+pos\.?)?)\s*(?:\t|\s{2,}|\s)",
+TABLE_HEADER = re.compile(r"^\s*(?:\|\s*)?(?:pos\.?|position|p|rank|pl\.?|fin\.?|place|cl\.?|class(?:\s+pos\.?)?)\s*(?:\t|\s{2,}|\s)",
                           re.IGNORECASE)
 # A table heading that names no session: the race's result ('Final classification', 'RESULTS – Top 10').
 RESULTS_HEADING = re.compile(
@@ -43,7 +43,7 @@ RESULTS_HEADING = re.compile(
     re.IGNORECASE,
 )
 # Cheap test before splitting a line into cells: a position, a header word or a status comes first.
-TABLE_ROW_START = re.compile(r"\s*(?:P?\d|pos|position|rank|pl\b|fin\b|ret\b|dnf|dns|dsq|nc\b|dq\b)", re.IGNORECASE)
+TABLE_ROW_START = re.compile(r"\s*(?:\|\s*)?(?:P?\d|pos|position|rank|pl\b|fin\b|ret\b|dnf|dns|dsq|nc\b|dq\b)", re.IGNORECASE)
 # One item of a session's order written on one line: '2. Rafael Ibáñez Coll (ESP)', 'DNF Tobias Wennerström'.
 RANKED_ITEM = re.compile(r"(?:(?<![\w.])(?P<pos>\d{1,3})\.|\b(?P<status>DNF|DNS|DSQ|NC|RET|Ret))\s+"
                          r"(?P<name>[^\W\d_][^\W\d_'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,3})")
