@@ -272,8 +272,9 @@ def _named_session(m, pos, sess_in: list[SessionMention], text: str, last_sessio
     if qualified:
         return SessionMention(qualified.start(), qualified.end(), "Q", qualified.group().split()[0])
     if pos.session_hint:
-        hinted = SessionMention(m.start(), m.end(), pos.session_hint, m.group())
-        return hinted
+        named = next((x for x in sess_in if x.start >= m.end() and x.code.startswith(pos.session_hint)
+                      and SESSION_AFTER.match(text[m.end() : x.start])), None)
+        return named or SessionMention(m.start(), m.end(), pos.session_hint, m.group())  # 'pole in Qualifying 1'
     for x in sess_in:
         if x.start >= m.end() and SESSION_AFTER.match(text[m.end() : x.start]) is not None:
             return x
