@@ -143,3 +143,11 @@ def test_team_runs_in_headlines_and_before_cars(parser):
     text = ("BOL D'OR: SUPERSTOCK VICTORY FOR TEAM GARRIGUE ENDURANCE\n\nMoriarty brought the Kestrel Racing "
             "Developments Van Diemen RF85 home second. The Vauxhall Astra Sport Hatch was quick.")
     assert {t.name for t in parser.parse_text(text).teams} == {"TEAM GARRIGUE ENDURANCE", "Kestrel Racing Developments"}
+
+
+def test_nationality_from_a_bracket_with_the_team_a_subject_demonym_and_a_nat_column(parser):
+    text = ("Red Bull Ring report\nPatrik Hudák (SVK, Scuderia Monteverdi) was fifth. Noah Fairbairn won the race. "
+            "The 20-year-old Briton had qualified second.\n\nRace classification\nPos  Rider            Nat   Laps\n"
+            "4    Benjamín Aldao   ARG   22 laps\n5    Tom Ericsson     SWE   22 laps\n")
+    found = {p.name: p.nationality for p in parser.parse_text(text).people}
+    assert (found["Patrik Hudák"], found["Noah Fairbairn"], found["Benjamín Aldao"]) == ("SVK", "GBR", "ARG")

@@ -35,7 +35,10 @@ WORD = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?|&|\d+[A-Za-z]*")
 FUNCTION_WORDS = frozenset("for by with at in of and the to from as on".split())  # no team name starts before one
 PARTICLES = frozenset("de da do dos das di del della van von der den ter ten le la du af zu y bin al el st".split())
 SUFFIXES = frozenset("jr jr. sr sr. ii iii".split())
-NAT_CODE_AFTER = re.compile(r"^\s*\(([A-Z]{1,3})\)")
+NAT_CODE_AFTER = re.compile(r"^\s*\(([A-Z]{1,3})(?:\)|,\s)")  # '(FRA)', '(SVK, Scuderia Monteverdi)'
+# 'The 20-year-old Briton had qualified second': a demonym as the subject of the next sentence
+DEMONYM_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))The\s+(?:(?:\d+-year-old|young|experienced|veteran)\s+)?(?P<word>[A-Z][a-z]+)\b",
+                             re.MULTILINE)
 SPEECH_CUE = re.compile(r"^\s*(?:,\s*)?(?:who\s+)?(?:{verbs})\b|^[’']s\b", re.IGNORECASE)
 POSSESSIVE = re.compile(r"^(?:[’']s?)(?=\W|$)")
 MODEL_LABELS = {"PERSON": "person", "TEAM": "team"}
@@ -310,6 +313,19 @@ class PeopleFinder(LexiconPipe):
                 if after and fold(after.group(1)) in lex.nationality_words:
                     person.nationality = lex.nationality_words[fold(after.group(1))]
                     break
+        self._subject_demonyms(text, found)
+
+    def _subject_demonyms(self, text: str, found: DocFacts) -> None:
+        """'Noah Fairbairn won. The 20-year-old Briton had qualified second.': the sentence before named him."""
+        mentions = Positioned((s, p) for p in found.names.people() for s, _ in p.mentions)
+        for m in DEMONYM_SUBJECT.finditer(text):
+            code = self.lexicon.nationality_words.get(fold(m.group("word")))
+            if code is None:
+                continue
+            sentence_start = max(text.rfind(c, max(0, m.start() - 400), max(0, m.start() - 2)) for c in ".!?\n") + 1
+            before = mentions.between(sentence_start, m.start())
+            if before and before[0].nationality is None:
+                before[0].nationality = code
 
     def _roles(self, text: str, found: DocFacts) -> None:
         lex = self.lexicon

@@ -220,6 +220,10 @@ class ResultsFinder(LexiconPipe):
                 continue
             at = start + piece.start() + piece.group().index(name)
             people.append(found.names.resolve_person(name) or found.names.add(name, "person", (at, at + len(name))))
+        codes = [self.lexicon.nationality_codes[p[2]] for i, p in enumerate(parts) if i != name_index
+                 and p[2] in self.lexicon.nationality_codes]
+        if len(people) == 1 and len(codes) == 1 and people[0].nationality is None:
+            people[0].nationality = codes[0]  # a Nat column: '4  Benjamín Aldao  ARG  Pampa Racing'
         names = [p.name for p in people]
         overall = None
         for key in ("ovr", "overall", "o/a", "ovr.", "pos ovr"):
