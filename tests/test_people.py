@@ -151,3 +151,11 @@ def test_nationality_from_a_bracket_with_the_team_a_subject_demonym_and_a_nat_co
             "4    Benjamín Aldao   ARG   22 laps\n5    Tom Ericsson     SWE   22 laps\n")
     found = {p.name: p.nationality for p in parser.parse_text(text).people}
     assert (found["Patrik Hudák"], found["Noah Fairbairn"], found["Benjamín Aldao"]) == ("SVK", "GBR", "ARG")
+
+
+def test_a_release_typed_in_capitals_still_names_its_people(parser):
+    text = ("RAUTIAINEN FOURTH ON HOME GRAVEL\n\nJYVASKYLA, SUNDAY 31 AUGUST 1997 -\n\n"
+            "TEEMU RAUTIAINEN (FIN) AND HIS CO-DRIVER MIKA LAHDESMAKI (FIN) FINISHED FOURTH OVERALL IN THE 1000 LAKES "
+            "RALLY TONIGHT, THE BEST RESULT OF THE SEASON FOR THE TEAM AND THE FIRST TIME A PRIVATE CAR HAS FINISHED "
+            "IN THE TOP FIVE OF A WORLD CHAMPIONSHIP EVENT THIS YEAR. THE CREW SET FASTEST TIME ON SS7 OUNINPOHJA.\n")
+    assert names(parser.parse_text(text)) == {"TEEMU RAUTIAINEN", "MIKA LAHDESMAKI"}

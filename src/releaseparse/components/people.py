@@ -112,6 +112,7 @@ class PeopleFinder(LexiconPipe):
         blocked = [(s.start_char, s.end_char) for s in doc.spans.get(GAZETTEER_KEY, [])]
         blocked += find_credits(text)  # a photographer in a credit line is not one of the release's people
         runs = capitalised_runs(text, blocked)
+        shouting = all_capitals(text)
         singles: list[tuple[int, int, str]] = []
         for run in runs:
             team = self._team_of(run.words)
@@ -122,7 +123,7 @@ class PeopleFinder(LexiconPipe):
                 continue
             for piece in self._split(run):
                 if len(piece) >= 2:
-                    self._classify(text, piece, found, singles)
+                    self._classify(text, piece, found, singles, shouting)
                 elif len(piece) == 1:
                     singles.append(piece[0])
         self._model_names(doc, found)
@@ -189,13 +190,14 @@ class PeopleFinder(LexiconPipe):
             return team
         return None
 
-    def _classify(self, text, piece, found: DocFacts, singles) -> None:
+    def _classify(self, text, piece, found: DocFacts, singles, shouting: bool = False) -> None:
         start, end = piece[0][0], piece[-1][1]
         words = [w[2] for w in piece]
         if self.lexicon.circuit_name_regex.search(text[start:end]):
             return  # 'Cedar Ridge Speedway' names a place
-        if any(w.isupper() and len(w) > 1 for w in words) and all(w.isupper() for w in words):
-            return  # an all-capitals heading, not a name
+        if any(w.isupper() and len(w) > 1 for w in words) and all(w.isupper() for w in words) and not (
+                shouting and fold(words[0]) in self.lexicon.first_names):
+            return  # an all-capitals heading, not a name (unless the whole release is in capitals)
         if words[-1].lower().rstrip(".") in SUFFIXES and len(words) == 2:
             return
         known = found.names.get(text[start:end])
@@ -367,6 +369,12 @@ class PeopleFinder(LexiconPipe):
                 if person.team is None:
                     person.team = team.name
 
+
+
+def all_capitals(text: str, sample: int = 20000) -> bool:
+    """A release typed in capitals throughout (telex, fax): names are capitals like every other word."""
+    letters = [c for c in text[:sample] if c.isalpha()]
+    return len(letters) > 200 and sum(c.islower() for c in letters) < 0.15 * len(letters)
 
 
 def in_title_case_line(text: str, start: int, end: int) -> bool:
