@@ -1,7 +1,7 @@
 """Train the name model from a config file and write it, with its provenance, into models/.
 
 `train_ner` trains `rp_ner` (tok2vec + ner) with spaCy's own training loop on corpus/train
-(augmented, see `augment`), keeps the best model on corpus/dev, and writes it to `OUT/ner`:
+(augmented, see `augment`), keeps the last epoch (corpus/dev is scored, not used to choose), and writes it to `OUT/ner`:
 the spaCy model (config.cfg, meta.json, weights), the config it was trained from (train.cfg) and,
 in meta.json under "releaseparse_training", the command, the corpus fingerprint, the versions and
 the scores. `pipeline.build()` picks up `models/ner` and adds it to the pipeline before `rp_people`.
@@ -18,6 +18,7 @@ import time
 from importlib import metadata
 from pathlib import Path
 
+import spacy
 from spacy.util import load_config
 
 from . import data  # noqa: F401  (registers the corpus reader)
@@ -26,6 +27,9 @@ from . import prose_ner  # noqa: F401  (registers rp_ner)
 CONFIG = Path(__file__).with_name("ner.cfg")
 REPO = Path(__file__).resolve().parents[3]
 NER_DIR = "ner"
+# The last epoch, not the one that scored best on corpus/dev: dev grows as releases are written to tune
+# the rules, and the model should not change with it. Dev is still scored each epoch and recorded.
+KEPT = "model-last"
 
 
 def corpus_fingerprint(*folders: Path) -> dict[str, str]:
@@ -56,7 +60,7 @@ def train_ner(out_dir: Path, config_path: Path = CONFIG, train_dir: Path | None 
     """Train and write `out_dir/ner`; returns that folder."""
     from spacy.training.initialize import init_nlp
     from spacy.training.loop import train as spacy_train
-    from thinc.api import fix_random_seed, set_gpu_allocator  # noqa: F401
+    from thinc.api import fix_random_seed, set_dropout_rate
 
     train_dir = Path(train_dir or REPO / "corpus" / "train")
     dev_dir = Path(dev_dir or REPO / "corpus" / "dev")
@@ -68,10 +72,12 @@ def train_ner(out_dir: Path, config_path: Path = CONFIG, train_dir: Path | None 
     target = Path(out_dir) / NER_DIR
     with tempfile.TemporaryDirectory() as tmp:
         spacy_train(nlp, Path(tmp), stdout=_Writer(log))
-        best = Path(tmp) / "model-best"
+        trained = spacy.load(Path(tmp) / KEPT)
+        for _, component in trained.pipeline:
+            set_dropout_rate(component.model, 0.0)  # saved mid-training with the training dropout in its attrs
         if target.exists():
             shutil.rmtree(target)
-        shutil.copytree(best, target)
+        trained.to_disk(target)
     shutil.copyfile(config_path, target / "train.cfg")
     meta_path = target / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
