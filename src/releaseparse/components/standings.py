@@ -25,13 +25,14 @@ POINTS = r"(?P<pts>\d{1,4}(?:[.,]5)?)\s*(?:p\b\.?|pts\b\.?|points\b|pt\b\.?|pnts
 ROW_INLINE = re.compile(
     r"^\s*(?:P|Pos\.?\s*)?(?P<pos>\d{1,3})(?:st|nd|rd|th)?=?(?:\s+place\s+[–—-])?\s*(?:[:.)]|\s-|\s)\s*"
     r"(?P<name>[^\d\t(),:]*?[^\W\d_][^\t(),:]*?(?:\([A-Z]{1,3}\)\s*/\s*[^\t(),:\d]+?)?)[\s.·…_]*"
-    r"(?:\((?P<nat>[A-Z]{1,3})\))?[\s.·…_]*[,;–—-]?\s*" + POINTS + r"(?:\s*\([^)]{1,20}\)|\s+[+\-–—]\s?\d*)?\s*$"
+    r"(?:\((?P<nat>[A-Z]{1,3})\)[\s.·…_]*)?[,;–—-]?\s*" + POINTS + r"(?:\s*\([^)]{1,20}\)|\s+[+\-–—]\s?\d*)?\s*$"
 )
 # 'Dominic Castellano – 1st, 893 pts (-47)': the name first, then the place
 ROW_NAME_FIRST = re.compile(
     r"^\s*(?P<name>[^\W\d_][^\d\t(),:–—]*?)\s*(?:\((?P<nat>[A-Z]{1,3})\))?\s*[–—-]\s*"
     r"(?P<pos>\d{1,3})(?:st|nd|rd|th)\s*,\s*" + POINTS + r"\s*(?:\([^)]{1,20}\))?\s*$"
 )
+POINTS_AT_END = re.compile(r"\d\s*(?:p\b\.?|pts\b\.?|points\b|pt\b\.?|pnts\b\.?)?(?:\s*\([^)]{1,20}\)|\s+[+\-–—]\s?\d*)?\s*$")
 ROW_START = re.compile(r"\s*(?:P|Pos\.?\s*)?\d")
 GAP = re.compile(r"[+\-–—]\s?\d*(?:[.,]\d+)?|[–—-]")  # a 'Gap' column after the points: '-16', '–'
 TIMING = re.compile(r"\d:\d\d|\+\s?\d|\blaps?\b|\d[.,]\d{3}\b", re.IGNORECASE)
@@ -97,6 +98,8 @@ def parse_row(line: Line, lexicon: Lexicon) -> Row | None:
         columns = _parse_columns(line, lexicon)
         if columns is not None:
             return columns
+    if not POINTS_AT_END.search(line.text):
+        return _parse_columns(line, lexicon)  # the row patterns backtrack long on lines that can't match
     match = ROW_INLINE.match(line.text) or ROW_NAME_FIRST.match(line.text)
     if match and match.group("name").strip():
         name = match.group("name").strip(" ,;–—-.·…_")
@@ -163,7 +166,8 @@ def find_tables(lines: list[Line], lexicon: Lexicon) -> list[Table]:
         current.clear()
 
     for line in lines:
-        rows = parse_rows(line, lexicon) if ROW_START.match(line.text) or ROW_NAME_FIRST.match(line.text) else []
+        rows = parse_rows(line, lexicon) if ROW_START.match(line.text) or (
+            POINTS_AT_END.search(line.text) and ROW_NAME_FIRST.match(line.text)) else []
         row = rows[0] if rows else None
         if row and (not current or row.position >= current[-1].position):
             current.extend(rows)
