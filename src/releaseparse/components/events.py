@@ -101,6 +101,7 @@ class EventsFinder(LexiconPipe):
         sentence_of = Positioned((s, (s, e)) for s, e in sentences)
         events: list[Event] = []
         unclaimed = [m for m in dates if not found.is_claimed(m.start, m.end)]
+        by_start = Positioned((m.start, m) for m in unclaimed)
         for mention in unclaimed:
             sent = sentence_of.last_before(mention.start + 1) or (mention.start, mention.end)
             sentence = text[sent[0] : sent[1]]
@@ -115,7 +116,7 @@ class EventsFinder(LexiconPipe):
             long_before = bool(found.published and end and (found.published - end).days > REPORT_DELAY_DAYS)
             role = "upcoming" if upcoming else (
                 "past" if long_before or any(e.role == "reported" for e in events) else "reported")
-            neighbours = [(m.start, m.end) for m in unclaimed if m is not mention and sent[0] <= m.start < sent[1]]
+            neighbours = [(m.start, m.end) for m in by_start.between(*sent) if m is not mention]
             events.append(self._event(text, gaz, sent, role, start, end, (mention.start, mention.end), found,
                                       neighbours))
         if dateline is not None and not any(e.role == "reported" for e in events):

@@ -261,7 +261,8 @@ class PeopleFinder(LexiconPipe):
 
     def _issuer(self, text: str, blocked, found: DocFacts) -> None:
         """'Rennwerk Weiss – Press information' at the head of a release: the team that issued it."""
-        head = text[: text.find("\n", 600) if len(text) > 600 else len(text)]
+        head_end = text.find("\n", 600, 2000)  # the first lines, whatever their length
+        head = text[: head_end if head_end >= 0 else 2000]
         taken = SpanIndex(blocked)
         for m in ISSUER_LINE.finditer(head):
             name = m.group("name")
