@@ -69,8 +69,8 @@ def test_generated_names_do_not_depend_on_the_process_hash_seed():
 
 
 def test_train_writes_a_model_that_loads_and_tags(tiny_corpus, tmp_path):
-    ner_dir = train_ner(tmp_path, train_dir=tiny_corpus / "train", dev_dir=tiny_corpus / "dev", overrides=TINY,
-                        log=lambda line: None)
+    ner_dir = train_ner(tmp_path / "new" / "models", train_dir=tiny_corpus / "train", dev_dir=tiny_corpus / "dev",
+                        overrides=TINY, log=lambda _: None)  # --out may name a folder that does not exist yet
     meta = (ner_dir / "meta.json").read_text(encoding="utf-8")
     assert "corpus_sha256" in meta and (ner_dir / "train.cfg").exists()
     ner = spacy.load(ner_dir)

@@ -77,6 +77,7 @@ def train_ner(out_dir: Path, config_path: Path = CONFIG, train_dir: Path | None 
             set_dropout_rate(component.model, 0.0)  # saved mid-training with the training dropout in its attrs
         if target.exists():
             shutil.rmtree(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
         trained.to_disk(target)
     shutil.copyfile(config_path, target / "train.cfg")
     meta_path = target / "meta.json"
