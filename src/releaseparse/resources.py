@@ -114,6 +114,10 @@ class Resources:
     def statuses(self) -> dict[str, list[str]]:
         return self._json("statuses.json")
 
+    @cached_property
+    def table_columns(self) -> dict[str, list[str]]:
+        return self._json("table_columns.json")
+
     def as_dict(self) -> dict:
         """Everything, as plain JSON data, for a component's `to_disk`."""
         return {
@@ -121,5 +125,6 @@ class Resources:
             for name in (
                 "circuits", "series", "nationalities", "first_names", "name_stopwords", "team_words", "car_makes",
                 "circuit_words", "classes", "speech_verbs", "roles", "sessions", "ordinals", "statuses",
+                "table_columns",
             )
         }

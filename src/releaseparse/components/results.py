@@ -48,15 +48,12 @@ TABLE_ROW_START = re.compile(r"\s*(?:\|\s*)?(?:P?\d|pos|position|rank|pl\b|fin\b
 RANKED_ITEM = re.compile(r"(?:(?<![\w.])(?P<pos>\d{1,3})\.|\b(?P<status>DNF|DNS|DSQ|NC|RET|Ret))\s+"
                          r"(?P<name>[^\W\d_][^\W\d_'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,3})")
 BULLET = re.compile(r"[ \t]*(?:[•·▪◦*][ \t]*)?")
-TEAM_COLUMNS = frozenset({"team", "entrant", "équipe", "equipe", "team/entrant"})
-CLASS_COLUMNS = frozenset({"class", "cls", "cat", "cat.", "category"})
-CLASS_POSITION_COLUMNS = frozenset({"clpos", "classpos", "pic", "posclass", "inclass", "posinclass", "clp"})
 TIMING = re.compile(r"\d:\d\d|\blaps?\b|^\+|\bDNF\b|\bRet\b|\d+\.\d{3}", re.IGNORECASE)
 
 
 class ResultsFinder(LexiconPipe):
     resource_keys = ("sessions", "ordinals", "statuses", "classes", "nationalities", "speech_verbs", "car_makes",
-                     "team_words")
+                     "team_words", "table_columns")
 
     def __call__(self, doc: Doc) -> Doc:
         found = facts(doc)
@@ -202,8 +199,9 @@ class ResultsFinder(LexiconPipe):
         if not any(TIMING.search(p[2]) for p in parts[1:]) and header_cols is None:
             return None
         name_index = None
+        columns = self.data["table_columns"]
         if header_cols:
-            for key in ("driver", "drivers", "rider", "riders", "name", "crew", "driver/co-driver"):
+            for key in columns["driver"]:
                 if key in header_cols:
                     name_index = header_cols.index(key)
                     break
@@ -226,11 +224,11 @@ class ResultsFinder(LexiconPipe):
             people[0].nationality = codes[0]  # a Nat column: '4  Benjamín Aldao  ARG  Pampa Racing'
         names = [p.name for p in people]
         overall = None
-        for key in ("ovr", "overall", "o/a", "ovr.", "pos ovr"):
+        for key in columns["overall"]:
             if header_cols and key in header_cols and header_cols.index(key) < len(parts):
                 value = re.fullmatch(r"\d{1,3}", parts[header_cols.index(key)][2])
                 overall = int(value.group()) if value else None
-        in_class = self._class_cells(parts, header_cols)
+        in_class = self._class_cells(parts, header_cols, columns)
         if pos:
             return names, int(pos.group(1)), "classified", overall, in_class
         return names, None, status, overall, None
@@ -239,7 +237,7 @@ class ResultsFinder(LexiconPipe):
         """The team a results table names in its 'Team' or 'Entrant' column."""
         if not header_cols or len(header_cols) != len(parts):
             return
-        column = next((i for i, h in enumerate(header_cols) if h in TEAM_COLUMNS), None)
+        column = next((i for i, h in enumerate(header_cols) if h in self.data["table_columns"]["team"]), None)
         if column is None:
             return
         start, end, cell = parts[column]
@@ -251,12 +249,12 @@ class ResultsFinder(LexiconPipe):
                 found.names.retype_as_team(entity)  # 'Carolina Speed Group', named nowhere but this column
 
     @staticmethod
-    def _class_cells(parts, header_cols) -> tuple[int, str] | None:
+    def _class_cells(parts, header_cols, columns: dict) -> tuple[int, str] | None:
         """(position in class, class) from a table's class and class-position columns."""
         if not header_cols or len(header_cols) != len(parts):
             return None
-        cls = next((i for i, h in enumerate(header_cols) if h in CLASS_COLUMNS), None)
-        place = next((i for i, h in enumerate(header_cols) if re.sub(r"[\s.]", "", h) in CLASS_POSITION_COLUMNS), None)
+        cls = next((i for i, h in enumerate(header_cols) if h in columns["class"]), None)
+        place = next((i for i, h in enumerate(header_cols) if re.sub(r"[\s.]", "", h) in columns["class_position"]), None)
         if cls is None or place is None:
             return None
         value = re.fullmatch(r"\d{1,3}", parts[place][2])
