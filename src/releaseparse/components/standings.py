@@ -21,18 +21,20 @@ from .base import LexiconPipe, register
 
 SPANS_KEY = "rp_standings"
 
-POINTS = r"(?P<pts>\d{1,4}(?:[.,]5)?)\s*(?:p\b\.?|pts\b\.?|points\b|pt\b\.?|pnts\b\.?)?"
+POINTS_UNIT = r"\s*(?:p\b\.?|pts\b\.?|points\b|pt\b\.?|pnts\b\.?)?"
+POINTS = r"(?P<pts>\d{1,4}(?:[.,]5)?)" + POINTS_UNIT
+AFTER_POINTS = r"(?:\s*\([^)]{1,20}\)|\s+[+\-–—]\s?\d*)?\s*$"  # '(-47)' or a gap column, then the end
 ROW_INLINE = re.compile(
     r"^\s*(?:P|Pos\.?\s*)?(?P<pos>\d{1,3})(?:st|nd|rd|th)?=?(?:\s+place\s+[–—-])?\s*(?:[:.)]|\s-|\s)\s*"
     r"(?P<name>[^\d\t(),:]*?[^\W\d_][^\t(),:]*?(?:\([A-Z]{1,3}\)\s*/\s*[^\t(),:\d]+?)?)[\s.·…_]*"
-    r"(?:\((?P<nat>[A-Z]{1,3})\)[\s.·…_]*)?[,;–—-]?\s*" + POINTS + r"(?:\s*\([^)]{1,20}\)|\s+[+\-–—]\s?\d*)?\s*$"
+    r"(?:\((?P<nat>[A-Z]{1,3})\)[\s.·…_]*)?[,;–—-]?\s*" + POINTS + AFTER_POINTS
 )
 # 'Dominic Castellano – 1st, 893 pts (-47)': the name first, then the place
 ROW_NAME_FIRST = re.compile(
     r"^\s*(?P<name>[^\W\d_][^\d\t(),:–—]*?)\s*(?:\((?P<nat>[A-Z]{1,3})\))?\s*[–—-]\s*"
     r"(?P<pos>\d{1,3})(?:st|nd|rd|th)\s*,\s*" + POINTS + r"\s*(?:\([^)]{1,20}\))?\s*$"
 )
-POINTS_AT_END = re.compile(r"\d\s*(?:p\b\.?|pts\b\.?|points\b|pt\b\.?|pnts\b\.?)?(?:\s*\([^)]{1,20}\)|\s+[+\-–—]\s?\d*)?\s*$")
+POINTS_AT_END = re.compile(r"\d" + POINTS_UNIT + AFTER_POINTS)
 ROW_START = re.compile(r"\s*(?:P|Pos\.?\s*)?\d")
 GAP = re.compile(r"[+\-–—]\s?\d*(?:[.,]\d+)?|[–—-]")  # a 'Gap' column after the points: '-16', '–'
 TIMING = re.compile(r"\d:\d\d|\+\s?\d|\blaps?\b|\d[.,]\d{3}\b", re.IGNORECASE)
