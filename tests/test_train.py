@@ -84,3 +84,12 @@ def test_train_writes_a_model_that_loads_and_tags(tiny_corpus, tmp_path):
     record = Parser(model_dir=tmp_path).parse_text("Ross Keegan won the race for Haldane Motorsport today.")
     assert record.text
     assert "rp_ner" not in pipeline.load(tmp_path, no_model=True).pipe_names
+
+
+@pytest.mark.parametrize("name, team", [("Ostwind Rennsport", True), ("Kallisto Energy", True),
+                                        ("Rallye Monte-Carlo", False), ("European Rally Championship", False),
+                                        ("Category 1", False), ("Tour de Corse", False)])
+def test_model_teams_that_are_events_or_classes_are_dropped(name, team):
+    from releaseparse.training.prose_ner import NOT_A_TEAM
+
+    assert (NOT_A_TEAM.search(name) is None) is team

@@ -124,7 +124,7 @@ def convert(in_dir: Path, out_dir: Path, jsonl: bool, as_csv: bool, sqlite: bool
 @click.option("--train-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Gold releases to train on (default: corpus/train).")
 @click.option("--dev-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
-              help="Gold releases for early stopping (default: corpus/dev).")
+              help="Gold releases scored after each epoch (default: corpus/dev).")
 @click.option("--set", "settings", multiple=True, metavar="KEY=VALUE",
               help="Override a config value, e.g. --set training.max_epochs=2 (JSON values).")
 @click.option("--score/--no-score", default=True, show_default=True,

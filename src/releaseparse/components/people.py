@@ -248,10 +248,11 @@ class PeopleFinder(LexiconPipe):
 
     def _plausible(self, name: str, kind: str) -> bool:
         """The model's guess passes the checks a rule's name passes: no circuit ('Circuito de X'),
-        no cut-off word ('Jacksonville-'); a person has no word a name can't hold ('Press Release',
+        no cut-off word ('Jacksonville-', '-Motorsport'); a person has no word a name can't hold ('Press Release',
         'Battles'), a team is not a car ('Lamborghini Huracán')."""
         lex = self.lexicon
-        if lex.circuit_name_regex.search(name) or not name[-1].isalnum() or fold(name) in lex.places:
+        if (lex.circuit_name_regex.search(name) or not (name[0].isalnum() and name[-1].isalnum())
+                or fold(name) in lex.places):
             return False  # 'Monte Carlo' is a town
         keys = [fold(w.rstrip(".")) for w in name.split()]
         if kind == "person":

@@ -27,7 +27,8 @@ MIN_LOWER_SHARE = 0.25
 BATCH = 16
 MAX_RUN_CHARS = 5000  # the model reads one paragraph-sized Doc at a time: memory stays flat on huge inputs
 WORD = re.compile(r"[^\W\d_]+")
-EVENT_TAIL = re.compile(r"\b(?:Grand Prix|Championship|Series|Cup|Trophy|Euroseries)$")  # an event, not a team
+# An event, not a team: 'European Rally Championship', 'Rallye Monte-Carlo'; a class: 'Category 1'.
+NOT_A_TEAM = re.compile(r"\b(?:Grand Prix|Championship|Series|Cup|Trophy|Euroseries)$|^(?:Rallye?|Tour)\b|\s\d+$")
 DEFAULT_MODEL_CONFIG = Config().from_str("""
 [model]
 @architectures = "spacy.TransitionBasedParser.v2"
@@ -126,7 +127,7 @@ class ProseEntityRecognizer(EntityRecognizer):
             for e in part.ents:
                 if e.label_ == "PERSON" and not self._full_name(e, doc_text(run.doc), verdicts):
                     continue
-                if e.label_ == "TEAM" and EVENT_TAIL.search(e.text):
+                if e.label_ == "TEAM" and NOT_A_TEAM.search(e.text):
                     continue
                 ents.append(Span(run.doc, run.start + e.start, run.start + e.end, label=e.label))
                 outside.append(run.doc[cursor : run.start + e.start])
