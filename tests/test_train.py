@@ -93,3 +93,11 @@ def test_model_teams_that_are_events_or_classes_are_dropped(name, team):
     from releaseparse.training.prose_ner import NOT_A_TEAM
 
     assert (NOT_A_TEAM.search(name) is None) is team
+
+
+def test_a_full_name_after_a_lowercase_word_is_not_taken_for_a_surname():
+    from releaseparse.training.prose_ner import surname_of_longer_name
+
+    text = "The win went to the Acura of Matías Quiroga. Later Tomás Echeverría Luque won."
+    assert not surname_of_longer_name("Matías Quiroga", text)
+    assert surname_of_longer_name("Echeverría Luque", text)

@@ -48,7 +48,8 @@ ISSUER_LINE = re.compile(r"^[ \t]*(?P<name>[A-ZÀ-Þ][\w&'’.-]*(?:[ \t]+[A-ZÀ
                          r"(?i:press|news|media|race report|communiqu)[^\n]{0,40}$", re.MULTILINE)
 HEADLINE_MAX = 200  # characters
 SERIES_AFTER = re.compile(r"\s+(?:Series|Championship|Cup|Trophy|Challenge)\b", re.IGNORECASE)
-PLACE_BEFORE = re.compile(r"\b(?:at|near|into|through|around|out of|exit of|onto)\s+(?:the\s+)?$", re.IGNORECASE)
+PLACE_BEFORE = re.compile(r"\b(?:at|near|into|through|around|over|out of|exit of|onto|track|corner|bend|hairpin)\s+(?:the\s+)?$",
+                          re.IGNORECASE)
 
 
 @dataclass
@@ -126,7 +127,7 @@ class PeopleFinder(LexiconPipe):
                     self._classify(text, piece, found, singles, shouting)
                 elif len(piece) == 1:
                     singles.append(piece[0])
-        self._model_names(doc, found)
+        self._model_names(doc, found, shouting)
         self._issuer(text, blocked, found)
         self._join_first_names(text, found)
         found.names.merge_partials()
@@ -224,7 +225,7 @@ class PeopleFinder(LexiconPipe):
         return any(fold(w.strip(",")) in self.lexicon.roles or fold(w) in self.lexicon.nationality_words
                    for w in tail)
 
-    def _model_names(self, doc: Doc, found: DocFacts) -> None:
+    def _model_names(self, doc: Doc, found: DocFacts, shouting: bool = False) -> None:
         """Names the statistical model proposes (`doc.ents`, when an `ner` runs before us).
 
         Rules go first: what a table, the gazetteer or a rule already explains keeps its reading;
@@ -239,10 +240,10 @@ class PeopleFinder(LexiconPipe):
             if kind is None or (kind == "person" and len(ent.text.split()) < 2):
                 continue
             span = (ent.start_char, ent.end_char)
-            if taken.overlaps(*span) or not self._plausible(ent.text, kind) or in_title_case_line(text, *span):
+            if (taken.overlaps(*span) or not self._plausible(ent.text, kind)
+                    or not shouting and in_title_case_line(text, *span)):  # in capitals every line looks like one
                 continue
-            if kind == "team" and (PLACE_BEFORE.search(text, max(0, span[0] - 12), span[0])
-                                   or SERIES_AFTER.match(text, span[1])):
+            if PLACE_BEFORE.search(text, max(0, span[0] - 12), span[0]) or (kind == "team" and SERIES_AFTER.match(text, span[1])):
                 continue  # 'pushed wide at La Source' is a corner or a town; 'Global GT Series' a series
             found.names.add(ent.text, kind, span)
 
@@ -256,7 +257,7 @@ class PeopleFinder(LexiconPipe):
             return False  # 'Monte Carlo' is a town
         keys = [fold(w.rstrip(".")) for w in name.split()]
         if kind == "person":
-            return not any(k in lex.name_stopwords or k in lex.car_makes or k in lex.team_words
+            return not any(c.isdigit() for c in name) and not any(k in lex.name_stopwords or k in lex.car_makes or k in lex.team_words
                            or k in lex.nationality_words or k in lex.roles for k in keys)
         return not (keys[0] in lex.car_makes and not any(k in lex.team_words for k in keys))
 

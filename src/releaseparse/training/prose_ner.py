@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable, Iterator, Optional
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.pipeline.ner import EntityRecognizer, ner_score
 from spacy.tokens import Doc, Span
@@ -51,9 +52,15 @@ subword_features = true
 
 
 def is_prose(text: str, min_lower: int = MIN_LOWER_WORDS) -> bool:
-    """Enough lowercase words, and a fair share of them: prose, not a row of names and numbers."""
+    """Enough lowercase words, and a fair share of them: prose, not a row of names and numbers.
+
+    A sentence typed in capitals (telex, fax) has no lowercase word; there its function words
+    ('THE', 'AND', 'IN') count instead."""
     words = WORD.findall(text)
-    lower = sum(1 for w in words if w.islower())
+    if any(c.islower() for c in text):
+        lower = sum(1 for w in words if w.islower())
+    else:
+        lower = sum(1 for w in words if w.lower() in STOP_WORDS)
     return lower >= min_lower and lower >= MIN_LOWER_SHARE * len(words)
 
 
@@ -153,7 +160,7 @@ def surname_of_longer_name(name: str, text: str) -> bool:
             start = at
             while start > 0 and (text[start - 1].isalnum() or text[start - 1] in NAME_CHARS):
                 start -= 1
-            if start < at and text[start].isalpha():
+            if start < at and text[start].isupper():  # 'of Matías Quiroga' is the full name
                 return True
         at = text.find(" " + name, at + 1)
     return False
