@@ -100,15 +100,19 @@ def test_model_guesses_pass_the_checks_rule_names_pass():
     text = ("Ashford Battles Back At Thruxton\n"
             "Tomasz Quell beat Ivo Brask by a second after he was pushed wide at La Source.\n"
             "The BPR Global GT Series title went to Brask, whose Lamborghini Huracan led the Circuito de Castrolobos "
-            "race for Ostwind Rennsport, the former E-Motorsport crew. Quell ran wide over the Col de Turini and won Category 1.")
+            "race for Ostwind Rennsport, the former E-Motorsport crew. Quell ran wide over the Col de Turini and won Category 1.\n"
+            "He leads the Karoo Oil National Formula Ford Championship from Sven Lauk of Team Lusitano Royale.\n"
+            "Photo: Gino Zordan")
     found = _people_with_model_guesses(text, [
         ("Ashford Battles", "PERSON"), ("Tomasz Quell", "PERSON"), ("La Source", "TEAM"), ("Global GT", "TEAM"),
         ("Lamborghini Huracan", "TEAM"), ("Circuito de Castrolobos", "PERSON"), ("Ostwind Rennsport", "TEAM"),
-        ("-Motorsport", "TEAM"), ("Col de Turini", "PERSON"), ("Category 1", "PERSON")])
+        ("-Motorsport", "TEAM"), ("Col de Turini", "PERSON"), ("Category 1", "PERSON"),
+        ("Karoo Oil", "PERSON"), ("Lusitano Royale", "PERSON"), ("Gino Zordan", "PERSON")])
     assert ("Tomasz Quell", "person") in found and ("Ostwind Rennsport", "team") in found
     assert not {n for n, _ in found} & {"Ashford Battles", "La Source", "Global GT", "Lamborghini Huracan",
                                        "Circuito de Castrolobos", "-Motorsport",
-                                       "Col de Turini", "Category 1"}
+                                       "Col de Turini", "Category 1", "Karoo Oil", "Lusitano Royale",
+                                       "Gino Zordan"}
 
 
 def test_table_initials_found_on_their_own_merge_into_the_full_name(parser):

@@ -88,7 +88,8 @@ def test_train_writes_a_model_that_loads_and_tags(tiny_corpus, tmp_path):
 
 @pytest.mark.parametrize("name, team", [("Ostwind Rennsport", True), ("Kallisto Energy", True),
                                         ("Rallye Monte-Carlo", False), ("European Rally Championship", False),
-                                        ("Category 1", False), ("Tour de Corse", False)])
+                                        ("Category 1", False), ("Tour de Corse", False),
+                                        ("Trofeu Atlântico Rotax", False), ("Copa Brasil", False)])
 def test_model_teams_that_are_events_or_classes_are_dropped(name, team):
     from releaseparse.training.prose_ner import NOT_A_TEAM
 

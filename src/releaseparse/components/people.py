@@ -47,7 +47,7 @@ NOT_A_TEAM = frozenset({"national", "olympic", "the"})
 ISSUER_LINE = re.compile(r"^[ \t]*(?P<name>[A-ZÀ-Þ][\w&'’.-]*(?:[ \t]+[A-ZÀ-Þ0-9][\w&'’.-]*){1,4})[ \t]*[–—:|-][ \t]*"
                          r"(?i:press|news|media|race report|communiqu)[^\n]{0,40}$", re.MULTILINE)
 HEADLINE_MAX = 200  # characters
-SERIES_AFTER = re.compile(r"\s+(?:Series|Championship|Cup|Trophy|Challenge)\b", re.IGNORECASE)
+SERIES_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}\s+(?i:series|championship|cup|trophy|challenge)\b")
 PLACE_BEFORE = re.compile(r"\b(?:at|near|into|through|around|over|out of|exit of|onto|track|corner|bend|hairpin)\s+(?:the\s+)?$",
                           re.IGNORECASE)
 
@@ -127,7 +127,7 @@ class PeopleFinder(LexiconPipe):
                     self._classify(text, piece, found, singles, shouting)
                 elif len(piece) == 1:
                     singles.append(piece[0])
-        self._model_names(doc, found, shouting)
+        self._model_names(doc, found, blocked, shouting)
         self._issuer(text, blocked, found)
         self._join_first_names(text, found)
         found.names.merge_partials()
@@ -225,7 +225,7 @@ class PeopleFinder(LexiconPipe):
         return any(fold(w.strip(",")) in self.lexicon.roles or fold(w) in self.lexicon.nationality_words
                    for w in tail)
 
-    def _model_names(self, doc: Doc, found: DocFacts, shouting: bool = False) -> None:
+    def _model_names(self, doc: Doc, found: DocFacts, blocked: list[tuple[int, int]], shouting: bool = False) -> None:
         """Names the statistical model proposes (`doc.ents`, when an `ner` runs before us).
 
         Rules go first: what a table, the gazetteer or a rule already explains keeps its reading;
@@ -233,8 +233,8 @@ class PeopleFinder(LexiconPipe):
         """
         text = doc_text(doc)
         taken = SpanIndex(span for e in found.names.entities.values() for span in e.mentions)
-        for g in doc.spans.get(GAZETTEER_KEY, []):
-            taken.add(g.start_char, g.end_char)
+        for start, end in blocked:  # the gazetteer's names and the credit lines
+            taken.add(start, end)
         for ent in doc.ents:
             kind = MODEL_LABELS.get(ent.label_)
             if kind is None or (kind == "person" and len(ent.text.split()) < 2):
@@ -243,9 +243,15 @@ class PeopleFinder(LexiconPipe):
             if (taken.overlaps(*span) or not self._plausible(ent.text, kind)
                     or not shouting and in_title_case_line(text, *span)):  # in capitals every line looks like one
                 continue
-            if PLACE_BEFORE.search(text, max(0, span[0] - 12), span[0]) or (kind == "team" and SERIES_AFTER.match(text, span[1])):
-                continue  # 'pushed wide at La Source' is a corner or a town; 'Global GT Series' a series
+            if PLACE_BEFORE.search(text, max(0, span[0] - 12), span[0]) or SERIES_AFTER.match(text, span[1]):
+                continue  # 'pushed wide at La Source' is a corner or a town; 'Karoo Oil National Formula Ford Championship' a series
+            if kind == "person" and self._team_word_before(text, span[0]):
+                continue  # 'Team Lusitano Royale' is a team
             found.names.add(ent.text, kind, span)
+
+    def _team_word_before(self, text: str, start: int) -> bool:
+        before = text[max(0, start - 20) : start].split()
+        return bool(before) and fold(before[-1]) in self.lexicon.team_words
 
     def _plausible(self, name: str, kind: str) -> bool:
         """The model's guess passes the checks a rule's name passes: no circuit ('Circuito de X'),

@@ -29,7 +29,7 @@ BATCH = 16
 MAX_RUN_CHARS = 5000  # the model reads one paragraph-sized Doc at a time: memory stays flat on huge inputs
 WORD = re.compile(r"[^\W\d_]+")
 # An event, not a team: 'European Rally Championship', 'Rallye Monte-Carlo'; a class: 'Category 1'.
-NOT_A_TEAM = re.compile(r"\b(?:Grand Prix|Championship|Series|Cup|Trophy|Euroseries)$|^(?:Rallye?|Tour)\b|\s\d+$")
+NOT_A_TEAM = re.compile(r"\b(?:Grand Prix|Championship|Series|Cup|Trophy|Euroseries)$|^(?:Rallye?|Tour|Trof[eé][ou]|Troph[ée]e|Copp?a|Coupe)\b|\s\d+$")
 DEFAULT_MODEL_CONFIG = Config().from_str("""
 [model]
 @architectures = "spacy.TransitionBasedParser.v2"
