@@ -245,9 +245,16 @@ class PeopleFinder(LexiconPipe):
                 continue
             if PLACE_BEFORE.search(text, max(0, span[0] - 12), span[0]) or SERIES_AFTER.match(text, span[1]):
                 continue  # 'pushed wide at La Source' is a corner or a town; 'Karoo Oil National Formula Ford Championship' a series
+            if kind == "person" and not shouting and any(w[0].islower() and fold(w) not in PARTICLES for w in ent.text.split()):
+                continue  # 'Jace got': a name's words are capitalised
             if kind == "person" and self._team_word_before(text, span[0]):
                 continue  # 'Team Lusitano Royale' is a team
+            if kind == "team" and not self._has_team_word(ent.text) and text.count(ent.text) < 2:
+                continue  # a team the model alone calls one, without a team word, must recur to be believed
             found.names.add(ent.text, kind, span)
+
+    def _has_team_word(self, name: str) -> bool:
+        return any(fold(w) in self.lexicon.team_words for w in re.split(r"[\s-]+", name))
 
     def _team_word_before(self, text: str, start: int) -> bool:
         before = text[max(0, start - 20) : start].split()
