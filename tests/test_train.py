@@ -91,9 +91,9 @@ def test_train_writes_a_model_that_loads_and_tags(tiny_corpus, tmp_path):
                                         ("Category 1", False), ("Tour de Corse", False),
                                         ("Trofeu Atlântico Rotax", False), ("Copa Brasil", False)])
 def test_model_teams_that_are_events_or_classes_are_dropped(name, team):
-    from releaseparse.training.prose_ner import NOT_A_TEAM
+    from releaseparse.training.prose_ner import EVENT_OR_CLASS
 
-    assert (NOT_A_TEAM.search(name) is None) is team
+    assert (EVENT_OR_CLASS.search(name) is None) is team
 
 
 def test_a_full_name_after_a_lowercase_word_is_not_taken_for_a_surname():

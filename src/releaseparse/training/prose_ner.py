@@ -29,7 +29,8 @@ BATCH = 16
 MAX_RUN_CHARS = 5000  # the model reads one paragraph-sized Doc at a time: memory stays flat on huge inputs
 WORD = re.compile(r"[^\W\d_]+")
 # An event, not a team: 'European Rally Championship', 'Rallye Monte-Carlo'; a class: 'Category 1'.
-NOT_A_TEAM = re.compile(r"\b(?:Grand Prix|Championship|Series|Cup|Trophy|Euroseries)$|^(?:Rallye?|Tour|Trof[eé][ou]|Troph[ée]e|Copp?a|Coupe)\b|\s\d+$")
+EVENT_OR_CLASS = re.compile(r"\b(?:Grand Prix|Championship|Series|Cup|Trophy|Euroseries)$"
+                            r"|^(?:Rallye?|Tour|Trof[eé][ou]|Troph[ée]e|Copp?a|Coupe)\b|\s\d+$")
 DEFAULT_MODEL_CONFIG = Config().from_str("""
 [model]
 @architectures = "spacy.TransitionBasedParser.v2"
@@ -134,7 +135,7 @@ class ProseEntityRecognizer(EntityRecognizer):
             for e in part.ents:
                 if e.label_ == "PERSON" and not self._full_name(e, doc_text(run.doc), verdicts):
                     continue
-                if e.label_ == "TEAM" and NOT_A_TEAM.search(e.text):
+                if e.label_ == "TEAM" and EVENT_OR_CLASS.search(e.text):
                     continue
                 ents.append(Span(run.doc, run.start + e.start, run.start + e.end, label=e.label))
                 outside.append(run.doc[cursor : run.start + e.start])
