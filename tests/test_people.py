@@ -103,18 +103,21 @@ def test_model_guesses_pass_the_checks_rule_names_pass():
             "race for Ostwind Rennsport, the former E-Motorsport crew. Quell ran wide over the Col de Turini and won Category 1.\n"
             "It was a first win for Ostwind Rennsport. He leads the Karoo Oil National Formula Ford Championship from Sven Lauk of Team Lusitano Royale.\n"
             "Later Tomasz got past Brask, and Auto Trader thanked Halvard Brennecke, whose Brennecke car was third.\n"
+            "The Tallow Creek 200 ran at Tallow Creek Motor Speedway.\n"
             "Photo: Gino Zordan")
     found = _people_with_model_guesses(text, [
         ("Ashford Battles", "PERSON"), ("Tomasz Quell", "PERSON"), ("La Source", "TEAM"), ("Global GT", "TEAM"),
         ("Lamborghini Huracan", "TEAM"), ("Circuito de Castrolobos", "PERSON"), ("Ostwind Rennsport", "TEAM"),
         ("-Motorsport", "TEAM"), ("Col de Turini", "PERSON"), ("Category 1", "PERSON"),
         ("Karoo Oil", "PERSON"), ("Lusitano Royale", "PERSON"), ("Gino Zordan", "PERSON"),
-        ("Tomasz got", "PERSON"), ("Auto Trader", "PERSON"), ("Brennecke car", "TEAM")])
+        ("Tomasz got", "PERSON"), ("Auto Trader", "PERSON"), ("Brennecke car", "TEAM"),
+        ("Tallow Creek", "PERSON")])
     assert ("Tomasz Quell", "person") in found and ("Ostwind Rennsport", "team") in found
     assert not {n for n, _ in found} & {"Ashford Battles", "La Source", "Global GT", "Lamborghini Huracan",
                                        "Circuito de Castrolobos", "-Motorsport",
                                        "Col de Turini", "Category 1", "Karoo Oil", "Lusitano Royale",
-                                       "Gino Zordan", "Tomasz got", "Auto Trader", "Brennecke car"}
+                                       "Gino Zordan", "Tomasz got", "Auto Trader", "Brennecke car",
+                                       "Tallow Creek"}
 
 
 def test_table_initials_found_on_their_own_merge_into_the_full_name(parser):

@@ -89,10 +89,20 @@ class Lexicon:
         return table
 
     @cached_property
+    def circuit_word_regex(self) -> str:
+        """'Speedway', 'Circuit', 'Autódromo' as written and in capitals ('GRAND PRIX CIRCUIT' in a fax heading)."""
+        words = self.data.get("circuit_words", [])
+        return words_regex([*words, *(w.upper() for w in words)])
+
+    @cached_property
+    def circuit_word_after_regex(self) -> re.Pattern[str]:
+        """A circuit word right after a name: 'Tallow Creek' is a place where 'Tallow Creek Motor Speedway' is."""
+        return re.compile(rf"[ \-]+(?:{self.circuit_word_regex})(?![\w-])")
+
+    @cached_property
     def circuit_name_regex(self) -> re.Pattern[str]:
         """A circuit named by its kind: 'Cedar Ridge Speedway', 'Circuit des Vignes de Vallombres'."""
-        words = self.data.get("circuit_words", [])
-        kind = words_regex([*words, *(w.upper() for w in words)])  # 'GRAND PRIX CIRCUIT' in a fax heading
+        kind = self.circuit_word_regex
         cap = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]*"
         particle = r"(?:de|des|del|dei|della|di|do|da|du|of|la|le|al|am|an der|bei|sur|d['’]|l['’])"
         return re.compile(

@@ -246,7 +246,7 @@ class PeopleFinder(LexiconPipe):
         """Whether a name the model alone proposes passes the checks a rule's name passes, and those
         the model's own mistakes on corpus/train and corpus/dev called for."""
         start, end = span
-        if not self._plausible(name, kind):
+        if not self._plausible(name, kind) or self._begins_a_circuit_name(name, text):
             return False
         if not shouting and in_title_case_line(text, start, end):
             return False  # in capitals every line looks like a headline, so the check is off there
@@ -263,6 +263,16 @@ class PeopleFinder(LexiconPipe):
                 counts[name] = text.count(name)
             return counts[name] >= 2  # a team without a team word must recur to be believed
         return True
+
+    def _begins_a_circuit_name(self, name: str, text: str) -> bool:
+        """'Tallow Creek' where the release also writes 'Tallow Creek Motor Speedway': a place."""
+        after = self.lexicon.circuit_word_after_regex
+        at = text.find(name)
+        while at >= 0:
+            if after.match(text, at + len(name)):
+                return True
+            at = text.find(name, at + 1)
+        return False
 
     def _has_team_word(self, name: str) -> bool:
         return any(fold(w) in self.lexicon.team_words for w in re.split(r"[\s-]+", name))
