@@ -103,7 +103,7 @@ def test_model_guesses_pass_the_checks_rule_names_pass():
             "race for Ostwind Rennsport, the former E-Motorsport crew. Quell ran wide over the Col de Turini and won Category 1.\n"
             "It was a first win for Ostwind Rennsport. He leads the Karoo Oil National Formula Ford Championship from Sven Lauk of Team Lusitano Royale.\n"
             "Later Tomasz got past Brask, and Auto Trader thanked Halvard Brennecke, whose Brennecke car was third.\n"
-            "The Tallow Creek 200 ran at Tallow Creek Motor Speedway.\n"
+            "Before the Tallow Creek 200 the drivers tested at Tallow Creek Motor Speedway.\n"
             "Photo: Gino Zordan")
     found = _people_with_model_guesses(text, [
         ("Ashford Battles", "PERSON"), ("Tomasz Quell", "PERSON"), ("La Source", "TEAM"), ("Global GT", "TEAM"),
