@@ -56,3 +56,49 @@ def test_bullets_class_wins_and_places_along_the_way(parser):
     assert {("Lena Berg", "RACE2", 7, None), ("Lena Berg", "RACE2", 1, "Junior"), ("Aurélien Vasseur", "FP1", 7, None),
             ("Aurélien Vasseur", "RACE1", 6, None)} <= found
     assert not any(d == "Nico Ferro" and p == 5 for d, _, p, _ in found)
+
+
+def test_a_driver_per_line_weekend_summary(parser):
+    text = ("Karting report\nOur drivers raced at the Kartódromo do Vale. Teodoro Quaresma (POR) was best.\n\n"
+            "Weekend at a glance\n"
+            "Teodoro Quaresma (POR): Qualifying 3rd | Heat 1 2nd | Heat 2 4th | Prefinal 2nd | Final DNF\n"
+            "Ilse Vandewalle (BEL): Qualifying 12th | Heat 1 9th | Heat 2 7th | Prefinal 8th | Final 6th\n")
+    found = results(parser.parse_text(text))
+    assert {("Teodoro Quaresma", "Q", 3, None, "classified"), ("Teodoro Quaresma", "HEAT2", 4, None, "classified"),
+            ("Teodoro Quaresma", "FINAL", None, None, "DNF"), ("Ilse Vandewalle", "PREFINAL", 8, None, "classified"),
+            ("Ilse Vandewalle", "FINAL", 6, None, "classified")} <= found
+    assert len(found) == 10
+
+
+def test_a_table_with_a_column_per_driver_and_a_row_per_session(parser):
+    text = ("Moto3 report\nOrsolya Kádár and Benedek Szilágyi had a mixed weekend.\n\n"
+            "Session          Kádár      Szilágyi\n"
+            "FP1              14th       25th\n"
+            "Qualifying       5th        21st\n"
+            "Race             4th        DNF\n")
+    found = results(parser.parse_text(text))
+    assert found == {("Orsolya Kádár", "FP1", 14, None, "classified"), ("Benedek Szilágyi", "FP1", 25, None, "classified"),
+                     ("Orsolya Kádár", "Q", 5, None, "classified"), ("Benedek Szilágyi", "Q", 21, None, "classified"),
+                     ("Orsolya Kádár", "RACE", 4, None, "classified"), ("Benedek Szilágyi", "RACE", None, None, "DNF")}
+
+
+def test_car_blocks_with_qualified_and_finish_lines(parser):
+    text = ("Late model report\nDakota Faircloth and Marisol Quintanilla raced at Tallow Creek Motor Speedway.\n\n"
+            "No. 27 Haddix Motorsports Chevrolet – Dakota Faircloth\nPractice: 1st\nQualified: 4th\nFinish: 2nd\n"
+            "Laps led: 112\n\n"
+            "No. 72 Haddix Motorsports Chevrolet – Marisol Quintanilla\nPractice: 14th\nQualified: 15th\nFinish: 17th\n")
+    found = results(parser.parse_text(text))
+    assert found == {("Dakota Faircloth", "FP", 1, None, "classified"), ("Dakota Faircloth", "Q", 4, None, "classified"),
+                     ("Dakota Faircloth", "RACE", 2, None, "classified"),
+                     ("Marisol Quintanilla", "FP", 14, None, "classified"),
+                     ("Marisol Quintanilla", "Q", 15, None, "classified"),
+                     ("Marisol Quintanilla", "RACE", 17, None, "classified")}
+
+
+def test_a_results_heading_led_by_the_event_name_is_the_race(parser):
+    text = ("Late model report\nJace Wojciechowski won, and Dakota Faircloth led 112 laps. Practice was wet.\n\n"
+            "TALLOW CREEK 200 – TOP FIVE\nFin  St  No.  Driver               Laps\n"
+            "1    2   5    Jace Wojciechowski   200\n2    4   27   Dakota Faircloth     200\n")
+    found = results(parser.parse_text(text))
+    assert ("Dakota Faircloth", "RACE", 2, None, "classified") in found
+    assert not {r for r in found if r[1] == "FP"}

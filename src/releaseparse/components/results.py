@@ -21,6 +21,7 @@ from ..sessions import SessionMention, find_sessions
 from .base import LexiconPipe, register
 from .prose_results import prose_results
 from .results_evidence import evidence
+from .session_summaries import session_rows, summary_lines
 
 SPANS_KEY = "rp_results"
 
@@ -30,14 +31,17 @@ OWNER_HEADING = re.compile(
     re.IGNORECASE,
 )
 OWNER_HEAD = re.compile(r"\s+[–—-]\s+|\s*[:(]")
+ENTRY_LINE = re.compile(r"^(?:No\.|#|Car)\s*\d{1,3}\b[^\n]*?\s[–—-]\s+(?P<names>[^\W\d_][^\d\n]{2,80})$", re.IGNORECASE)
 OWNER_SPLIT = re.compile(r"\s*(?:/|&|\band\b|[–—-]\s)\s*")
 LIST_SEPARATOR = re.compile(r"^\s*(?:\([^)\n]{1,30}\)\s*)?(?:[:–—\-=|]|\s)\s*")
+QUALIFIED_START = re.compile(r"^\s*(?:qualified|qualifying position)\s*:\s*", re.IGNORECASE)
 FINISH_START = re.compile(r"\b(?:finish(?:ed)?|result|pos(?:ition)?)\s*[:\-–]\s*", re.IGNORECASE)
 TABLE_HEADER = re.compile(r"^\s*(?:\|\s*)?(?:pos\.?|position|p|rank|pl\.?|fin\.?|place|cl\.?|class(?:\s+pos\.?)?)\s*(?:\t|\s{2,}|\s)",
                           re.IGNORECASE)
-# A table heading that names no session: the race's result ('Final classification', 'RESULTS – Top 10').
+# A table heading that names no session: the race's result ('Final classification', 'RESULTS – Top 10',
+# 'TALLOW CREEK 200 – TOP FIVE').
 RESULTS_HEADING = re.compile(
-    r"^\s*(?:[\w-]+(?:\s+[\w-]+)?\s*[–—:-]?\s*)?"
+    r"^\s*(?:[\w-]+(?:\s+[\w-]+){0,3}?\s*[–—:-]?\s*)?"
     r"(?P<label>(?:(?:final|race|provisional|unofficial|official)\s+)?(?:results?|classification"
     r"|top\s+(?:\d{1,2}|three|five|six|ten)))\b[^\n]{0,40}$",
     re.IGNORECASE,
@@ -60,7 +64,8 @@ class ResultsFinder(LexiconPipe):
         text = doc_text(doc)
         lines = split_lines(text)
         sessions = find_sessions(text, self.data["sessions"])
-        listed = self._list_results(lines, sessions, found)
+        listed = summary_lines(lines, sessions, found, self.lexicon) + session_rows(lines, sessions, found, self.lexicon)
+        listed += self._list_results(lines, sessions, found)
         listed += self._table_results(lines, sessions, found)
         prose = prose_results(doc, sessions, found, self.lexicon)
         found.results.extend(share_with_co_drivers(merge(listed, prose, found), text, found))
@@ -79,7 +84,7 @@ class ResultsFinder(LexiconPipe):
         results: list[Result] = []
         for line in lines:
             stripped = line.stripped
-            if not stripped:
+            if not stripped or found.is_claimed(line.start, line.end):  # a weekend summary read it
                 continue
             in_line = positioned.between(line.start, line.end)
             person = _owners_of(line, found, owners) if not in_line else None
@@ -92,11 +97,12 @@ class ResultsFinder(LexiconPipe):
                 just_session = [x for x in in_line if x.end <= line.end]
                 if just_session and len(stripped) <= len(just_session[0].label) + 12:
                     heading_session = just_session[0]
-                finish = FINISH_START.search(line.text)
-                if finish and owner and heading_session:
-                    pos = list_position(line.text[finish.end():], self.lexicon)
+                label = FINISH_START.search(line.text) or QUALIFIED_START.match(line.text)
+                if label and owner:  # 'Finish: 2nd' under the heading of a session, or of the race
+                    pos = list_position(line.text[label.end():], self.lexicon)
                     if pos:
-                        results.extend(self._result(o.name, heading_session, pos, line) for o in owner)
+                        session = self._labelled_session(label, heading_session, line)
+                        results.extend(self._result(o.name, session, pos, line) for o in owner)
                 continue
             rest = line.text[session.end - line.start:]
             sep = LIST_SEPARATOR.match(rest)
@@ -117,6 +123,17 @@ class ResultsFinder(LexiconPipe):
             if pos is not None:
                 results.extend(self._result(o.name, session, pos, line) for o in owner)
         return results
+
+    @staticmethod
+    def _labelled_session(label: re.Match[str], heading_session, line: Line) -> SessionMention:
+        """'Qualified: 4th' is qualifying; 'Finish: 2nd' the session of the heading above, else the race."""
+        if label.re is QUALIFIED_START:
+            code = "Q"
+        elif heading_session is not None:
+            return heading_session
+        else:
+            code = "RACE"
+        return SessionMention(line.start + label.start(), line.start + label.end(), code, label.group().strip(" :"))
 
     def _ranked_line(self, line: Line, session, offset: int, found: DocFacts) -> list[Result]:
         """'Race 1: 1. Florent Aubusson (FRA), 2. Rafael Ibáñez Coll (ESP) … DNF Tobias Wennerström':
@@ -297,6 +314,11 @@ def _owners_of(line: Line, found: DocFacts, owners) -> list[Entity] | None:
     for name, person in owners.get(text.split()[0] if text else "", []):
         if text.startswith(name) and len(text) <= len(name) + 40 and not re.search(r"\d+(?:st|nd|rd|th)\b", text):
             return [person]
+    entry = ENTRY_LINE.match(line.stripped)  # 'No. 27 Haddix Motorsports Chevrolet – Dakota Faircloth'
+    if entry and len(line.stripped.split()) <= 12:
+        people = [found.names.resolve_person(part) for part in OWNER_SPLIT.split(entry.group("names"))]
+        if people and all(p is not None for p in people):
+            return people
     # 'Riera – weekend summary', 'Marchetti / Lacaze:': a short line led by names the release gives in full
     head = OWNER_HEAD.split(line.stripped)[0]
     if len(line.stripped.split()) <= 8 and head and not re.search(r"\d", line.stripped):

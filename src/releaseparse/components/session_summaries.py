@@ -1,0 +1,76 @@
+"""A driver's weekend at a glance, the way team releases summarise it:
+
+- one line per driver, sessions side by side:
+  'Vihaan Deshpande (IND): Qualifying 3rd | Heat 1 2nd | Heat 2 4th | Final 2nd';
+- a table with a column per driver and a row per session:
+  'Session   Cavedon   Mahlangu' over 'FP1   14th   25th'.
+
+Each session name is followed by the driver's position in it; nothing else on such a line is read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..facts import DocFacts
+from ..lines import Line, cells
+from ..positions import list_position
+from ..records import Result
+from ..sessions import SessionMention
+from ..spans import Positioned
+from .results_evidence import evidence
+
+DRIVER_HEAD = re.compile(r"^\s*(?P<name>[^\W\d_][^():|\n]{2,60}?)\s*(?:\([A-Z]{1,3}\))?\s*[:–—-]\s")
+SESSION_COLUMN_HEADER = re.compile(r"session|day|stage|run", re.IGNORECASE)
+MIN_SESSIONS = 2  # one session and a position is a result list line, read elsewhere
+
+
+def summary_lines(lines: list[Line], sessions: list[SessionMention], found: DocFacts, lexicon) -> list[Result]:
+    """'Name (NAT): Session pos | Session pos …' lines."""
+    positioned = Positioned((x.start, x) for x in sessions)
+    results: list[Result] = []
+    for line in lines:
+        in_line = positioned.between(line.start, line.end)
+        if len(in_line) < MIN_SESSIONS or found.is_claimed(line.start, line.end):
+            continue
+        head = DRIVER_HEAD.match(line.text)
+        person = found.names.resolve_person(head.group("name")) if head else None
+        if person is None or line.start + head.end() > in_line[0].start:
+            continue
+        found_here = []
+        for session in in_line:
+            pos = list_position(line.text[session.end - line.start :], lexicon)
+            if pos is not None:
+                found_here.append(Result(driver=person.name, session=session.code, session_label=session.label,
+                                         position=pos.position, status=pos.status,
+                                         span=evidence(line.strip_span(), session)))
+        if len(found_here) >= MIN_SESSIONS:
+            results += found_here
+            found.claim(*line.strip_span())
+    return results
+
+
+def session_rows(lines: list[Line], sessions: list[SessionMention], found: DocFacts, lexicon) -> list[Result]:
+    """A table with a column per driver ('Session  Cavedon  Mahlangu') and a row per session."""
+    by_start = {s.start: s for s in sessions}
+    results: list[Result] = []
+    drivers: list | None = None
+    for line in lines:
+        parts = cells(line)
+        if not parts:
+            drivers = None
+            continue
+        if SESSION_COLUMN_HEADER.fullmatch(parts[0][2]) and len(parts) >= 2:
+            people = [found.names.resolve_person(p[2]) for p in parts[1:]]
+            drivers = people if all(p is not None for p in people) else None
+            continue
+        session = by_start.get(parts[0][0])
+        if drivers is None or session is None or session.end != parts[0][1] or len(parts) != len(drivers) + 1:
+            continue
+        row = [(d, list_position(p[2], lexicon)) for d, p in zip(drivers, parts[1:])]
+        for driver, pos in row:
+            if pos is not None:
+                results.append(Result(driver=driver.name, session=session.code, session_label=session.label,
+                                      position=pos.position, status=pos.status, span=line.strip_span()))
+        found.claim(*line.strip_span())
+    return results
