@@ -102,3 +102,17 @@ def test_a_results_heading_led_by_the_event_name_is_the_race(parser):
     found = results(parser.parse_text(text))
     assert ("Dakota Faircloth", "RACE", 2, None, "classified") in found
     assert not {r for r in found if r[1] == "FP"}
+
+
+def test_a_class_heading_and_the_overall_position_in_brackets(parser):
+    text = ("Sports car report\nThe 1000 km race at Kirkbeck Park.\n\n"
+            "OVERALL\n"
+            " 1  Hessler / Pfaff / Wyss              Brandt Motorsport     Porsche 962C    C1   200 laps\n\n"
+            "C2 CLASS\n"
+            " 1 ( 9)  Ferrante / Sgobba / Ruiz       Scuderia Val Tidone   Argo JM19C      184 laps\n"
+            " 2 (11)  Kettlewell / Doyle / Rautio    Rossby Motorsport     Tiga GC288      181 laps\n")
+    found = results(parser.parse_text(text))
+    assert {("Hessler", "RACE", 1, None, "classified"), ("Ferrante", "RACE", 1, "C2", "classified"),
+            ("Ferrante", "RACE", 9, None, "classified"), ("Rautio", "RACE", 2, "C2", "classified"),
+            ("Rautio", "RACE", 11, None, "classified")} <= {(d.split()[-1], *rest) for d, *rest in found}
+    assert not {d for d, *_ in found} & {"Scuderia Val Tidone", "Brandt Motorsport", "Rossby Motorsport"}

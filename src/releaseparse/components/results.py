@@ -51,6 +51,8 @@ TABLE_ROW_START = re.compile(r"\s*(?:\|\s*)?(?:P?\d|pos|position|rank|pl\b|fin\b
 # One item of a session's order written on one line: '2. Rafael Ibáñez Coll (ESP)', 'DNF Tobias Wennerström'.
 RANKED_ITEM = re.compile(r"(?:(?<![\w.])(?P<pos>\d{1,3})\.|\b(?P<status>DNF|DNS|DSQ|NC|RET|Ret))\s+"
                          r"(?P<name>[^\W\d_][^\W\d_'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,3})")
+CLASS_HEADING_HINT = re.compile(r"^\s*\S+(?:\s+\S+)?\s*:?\s*$")  # 'C2 CLASS', 'OVERALL': short enough to be one
+CREW_CELL = re.compile(r"^[^\W\d_][^/\d]*\s/\s[^\W\d_]")  # 'Ferrabò / Sgarbossa / Ruipérez': the drivers, not the team
 BULLET = re.compile(r"[ \t]*(?:[•·▪◦*][ \t]*)?")
 TIMING = re.compile(r"\d:\d\d|\blaps?\b|^\+|\bDNF\b|\bRet\b|\d+\.\d{3}", re.IGNORECASE)
 
@@ -170,7 +172,7 @@ class ResultsFinder(LexiconPipe):
                 continue
             in_line = positioned.between(line.start, line.end)
             if not in_line and not TABLE_ROW_START.match(line.text) and not RESULTS_HEADING.match(line.text) \
-                    and not TABLE_HEADER.match(line.text):
+                    and not TABLE_HEADER.match(line.text) and not CLASS_HEADING_HINT.search(line.text):
                 continue
             parts = cells(line)
             if TABLE_HEADER.match(line.text) and len(parts) >= 3 and not re.search(r"\d:\d", line.text):
@@ -209,7 +211,7 @@ class ResultsFinder(LexiconPipe):
 
     def _table_row(self, parts, header_cols, found: DocFacts):
         first = parts[0][2]
-        pos = re.fullmatch(r"(?:P)?(\d{1,3})\.?", first)
+        pos = re.fullmatch(r"(?:P)?(\d{1,3})\.?(?:\s*\(\s*(\d{1,3})\s*\))?", first)  # '1 ( 9)': the overall in brackets
         status = self.lexicon.statuses.get(first.lower())
         if not pos and not status:
             return None
@@ -222,6 +224,8 @@ class ResultsFinder(LexiconPipe):
                 if key in header_cols:
                     name_index = header_cols.index(key)
                     break
+        if name_index is None or name_index >= len(parts):
+            name_index = next((i for i, p in enumerate(parts[1:], 1) if CREW_CELL.search(p[2])), None)
         if name_index is None or name_index >= len(parts):
             name_index = next((i for i, p in enumerate(parts[1:], 1)
                                if re.search(r"[^\W\d_]{2,}\s+[^\W\d_]", p[2])), None)
@@ -245,6 +249,8 @@ class ResultsFinder(LexiconPipe):
             if header_cols and key in header_cols and header_cols.index(key) < len(parts):
                 value = re.fullmatch(r"\d{1,3}", parts[header_cols.index(key)][2])
                 overall = int(value.group()) if value else None
+        if pos and pos.group(2) and overall is None:
+            overall = int(pos.group(2))
         in_class = self._class_cells(parts, header_cols, columns)
         if pos:
             return names, int(pos.group(1)), "classified", overall, in_class
@@ -281,7 +287,15 @@ class ResultsFinder(LexiconPipe):
         """'Final classification', 'LMP2 – Classification (top 5)': the race's result, maybe of one class."""
         m = RESULTS_HEADING.match(line.text)
         if m is None:
-            return None
+            if not CLASS_HEADING_HINT.search(line.text):
+                return None
+            heading = re.fullmatch(rf"\s*(?:class\s+(?P<a>{self.lexicon.class_regex})|(?P<b>{self.lexicon.class_regex})\s+class"
+                                   rf"|(?P<overall>overall))\s*:?\s*", line.text, re.IGNORECASE)
+            if heading is None:
+                return None  # 'C2 CLASS', 'Class LMP2', 'OVERALL': the race, of one class or of all
+            label_start = line.start + len(line.text) - len(line.text.lstrip())
+            session = SessionMention(label_start, line.start + len(line.text.rstrip()), "RACE", line.stripped)
+            return session, heading.group("a") or heading.group("b")
         lead = len(line.text) - len(line.text.lstrip())
         label_start = line.start + m.start("label")
         session = SessionMention(label_start, label_start + len(m.group("label")), "RACE", m.group("label"))
