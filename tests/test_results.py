@@ -116,3 +116,15 @@ def test_a_class_heading_and_the_overall_position_in_brackets(parser):
             ("Ferrante", "RACE", 9, None, "classified"), ("Rautio", "RACE", 2, "C2", "classified"),
             ("Rautio", "RACE", 11, None, "classified")} <= {(d.split()[-1], *rest) for d, *rest in found}
     assert not {d for d, *_ in found} & {"Scuderia Val Tidone", "Brandt Motorsport", "Rossby Motorsport"}
+
+
+def test_a_numbered_order_under_a_session_heading_but_not_the_standings_after_it(parser):
+    text = ("Moto3 report\nJakub Hrubeš won from Adrián Olmedilla.\n\nRace, 22 laps – top three\n"
+            "1. Jakub Hrubeš (CZE), Kralupy Moto Racing, KTM – 40'31.774\n"
+            "2. Adrián Olmedilla (ESP), Aceites Baena Junior Team, Honda – +0.061\n"
+            "3. Niklas Pöyhönen (FIN), Team Asagiri, KTM – +0.284\n"
+            "DNF Rin Matsushige (JPN), Team Asagiri, Honda\n\n"
+            "Riders' championship after round 8\n1. Jakub Hrubeš (CZE) 142\n2. Rin Matsushige (JPN) 131\n")
+    found = results(parser.parse_text(text))
+    assert found == {("Jakub Hrubeš", "RACE", 1, None, "classified"), ("Adrián Olmedilla", "RACE", 2, None, "classified"),
+                     ("Niklas Pöyhönen", "RACE", 3, None, "classified"), ("Rin Matsushige", "RACE", None, None, "DNF")}

@@ -51,6 +51,8 @@ TABLE_ROW_START = re.compile(r"\s*(?:\|\s*)?(?:P?\d|pos|position|rank|pl\b|fin\b
 # One item of a session's order written on one line: '2. Rafael Ibáñez Coll (ESP)', 'DNF Tobias Wennerström'.
 RANKED_ITEM = re.compile(r"(?:(?<![\w.])(?P<pos>\d{1,3})\.|\b(?P<status>DNF|DNS|DSQ|NC|RET|Ret))\s+"
                          r"(?P<name>[^\W\d_][^\W\d_'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,3})")
+RANKED_ROW = re.compile(r"^\s*(?:(?P<pos>\d{1,3})[.)]|(?P<status>DNF|DNS|DSQ|NC|RET|Ret|Retired)\b[.:]?)[ \t]+"
+                        r"(?P<name>[^\W\d_][^(),\t\n–—:]*?)[ \t]*(?=\(|,|[ \t][–—-][ \t]|\t|[ \t]{2}|$)")
 CLASS_HEADING_HINT = re.compile(r"^\s*\S+(?:\s+\S+)?\s*:?\s*$")  # 'C2 CLASS', 'OVERALL': short enough to be one
 CREW_CELL = re.compile(r"^[^\W\d_][^/\d]*\s/\s[^\W\d_]")  # 'Ferrabò / Sgarbossa / Ruipérez': the drivers, not the team
 BULLET = re.compile(r"[ \t]*(?:[•·▪◦*][ \t]*)?")
@@ -166,9 +168,11 @@ class ResultsFinder(LexiconPipe):
         table_class = None  # a class table ('LMP2 – Classification') gives class positions
         header_cols: list[str] | None = None
         positioned = Positioned((x.start, x) for x in sessions)
+        list_session, list_rows = None, 0  # '1. Name (CZE), Team – 40'31.774' lines right under a heading
         for line in lines:
             if line.is_blank:
                 header_cols = None if not results or results[-1].span[1] < line.start - 1 else header_cols
+                list_session = list_session if not list_rows else None
                 continue
             in_line = positioned.between(line.start, line.end)
             if not in_line and not TABLE_ROW_START.match(line.text) and not RESULTS_HEADING.match(line.text) \
@@ -179,15 +183,21 @@ class ResultsFinder(LexiconPipe):
                 header_cols = [p[2].lower() for p in parts]
                 continue
             if in_line and len(parts) <= 2 and not re.match(r"^\s*\d", line.text):
-                session = in_line[0]
-                table_class = None
-                header_cols = None
+                session = list_session = in_line[0]
+                table_class, header_cols, list_rows = None, None, 0
                 continue
             generic = self._results_heading(line) if not in_line else None
             if generic:
                 session, table_class = generic
-                header_cols = None
+                list_session, header_cols, list_rows = session, None, 0
                 continue
+            if list_session is not None and len(parts) < 3:
+                ranked = self._ranked_row(line, list_session, table_class, found)
+                list_rows += 1
+                if ranked:
+                    results += ranked
+                    continue
+                list_session = None
             if session is None or len(parts) < 3 or found.is_claimed(line.start, line.end):
                 continue
             row = self._table_row(parts, header_cols, found)
@@ -208,6 +218,22 @@ class ResultsFinder(LexiconPipe):
                                           span=evidence(line.strip_span(), session)))
             found.claim(*line.strip_span())
         return results
+
+    def _ranked_row(self, line: Line, session, table_class, found: DocFacts) -> list[Result]:
+        """'1. Jakub Hrubeš (CZE), Kralupy Moto Racing, KTM – 40'31.774', 'DNF Rin Matsushige': one
+        line of a session's order; the time or the status on it tells it from a standings row."""
+        m = RANKED_ROW.match(line.text)
+        if m is None or not (m.group("status") or TIMING.search(line.text, m.end())):
+            return []
+        people = [found.names.resolve_person(part) for part in m.group("name").split("/")]
+        if not people or any(p is None for p in people):
+            return []
+        status = self.lexicon.statuses.get((m.group("status") or "").lower(), "classified")
+        position = int(m.group("pos")) if m.group("pos") and status == "classified" else None
+        found.claim(*line.strip_span())
+        return [Result(driver=p.name, session=session.code, session_label=session.label, position=position,
+                       status=status, classification=table_class, span=evidence(line.strip_span(), session))
+                for p in people]
 
     def _table_row(self, parts, header_cols, found: DocFacts):
         first = parts[0][2]
