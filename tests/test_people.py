@@ -104,20 +104,20 @@ def test_model_guesses_pass_the_checks_rule_names_pass():
             "It was a first win for Ostwind Rennsport. He leads the Karoo Oil National Formula Ford Championship from Sven Lauk of Team Lusitano Royale.\n"
             "Later Tomasz got past Brask, and Auto Trader thanked Halvard Brennecke, whose Brennecke car was third.\n"
             "Before the Tallow Creek 200 the drivers tested at Tallow Creek Motor Speedway.\n"
-            "Photo: Gino Zordan")
+            "Photo: Gino Zordan\nCEDAR RIDGE, Ind., May 28 – Quell won again, ahead of the Australian Brask.")
     found = _people_with_model_guesses(text, [
         ("Ashford Battles", "PERSON"), ("Tomasz Quell", "PERSON"), ("La Source", "TEAM"), ("Global GT", "TEAM"),
         ("Lamborghini Huracan", "TEAM"), ("Circuito de Castrolobos", "PERSON"), ("Ostwind Rennsport", "TEAM"),
         ("-Motorsport", "TEAM"), ("Col de Turini", "PERSON"), ("Category 1", "PERSON"),
         ("Karoo Oil", "PERSON"), ("Lusitano Royale", "PERSON"), ("Gino Zordan", "PERSON"),
         ("Tomasz got", "PERSON"), ("Auto Trader", "PERSON"), ("Brennecke car", "TEAM"),
-        ("Tallow Creek", "PERSON")])
+        ("Tallow Creek", "PERSON"), ("CEDAR RIDGE", "PERSON")])
     assert ("Tomasz Quell", "person") in found and ("Ostwind Rennsport", "team") in found
     assert not {n for n, _ in found} & {"Ashford Battles", "La Source", "Global GT", "Lamborghini Huracan",
                                        "Circuito de Castrolobos", "-Motorsport",
                                        "Col de Turini", "Category 1", "Karoo Oil", "Lusitano Royale",
                                        "Gino Zordan", "Tomasz got", "Auto Trader", "Brennecke car",
-                                       "Tallow Creek"}
+                                       "Tallow Creek", "CEDAR RIDGE"}
 
 
 def test_table_initials_found_on_their_own_merge_into_the_full_name(parser):

@@ -20,3 +20,11 @@ def test_list_lines_and_headings_stay_apart():
     text = ("Free Practice 1: 21st place after a spin in the gravel at turn\n"
             "Race 1: 15th place\nRace 2: 16th place\nWTCR Series Standings\n1: Jean Vernay (FRA), 61 p.\n")
     assert all("\n" not in text[s:e] for s, e in split_sentences(text))
+
+
+def test_the_full_stop_of_an_abbreviation_does_not_end_the_sentence():
+    text = ("The tour returns on Saturday, Oct. 1, at Cherokee Bluff. The No. 27 car was second, "
+            "and Mr. Haddix said no. Then it rained on Feb. Sunday.")
+    assert sentence_texts(text) == ["The tour returns on Saturday, Oct. 1, at Cherokee Bluff.",
+                                    "The No. 27 car was second, and Mr. Haddix said no.", "Then it rained on Feb.",
+                                    "Sunday."]

@@ -250,6 +250,8 @@ class PeopleFinder(LexiconPipe):
             return False
         if not shouting and in_title_case_line(text, start, end):
             return False  # in capitals every line looks like a headline, so the check is off there
+        if not shouting and name.isupper() and text.startswith(",", end) and (start == 0 or text[start - 1] == "\n"):
+            return False  # 'CEDAR RIDGE, Ind., May 28, 2006 –': a dateline's place
         if PLACE_BEFORE.search(text, max(0, start - 12), start) or SERIES_AFTER.match(text, end):
             return False  # 'pushed wide at La Source': a corner; 'Karoo Oil National F. Ford Championship': a series
         if kind == "person":
