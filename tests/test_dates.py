@@ -99,3 +99,10 @@ def test_an_issued_line_at_the_foot_is_the_release_date_and_older_dates_are_past
     assert record.published == date(1985, 9, 8)
     assert [(e.role, e.start, e.end) for e in record.events] == [
         ("reported", date(1985, 9, 7), date(1985, 9, 7)), ("past", date(1985, 8, 26), date(1985, 8, 26))]
+
+
+def test_a_range_of_days_at_the_head_dates_the_meeting_not_the_release(parser):
+    record = parser.parse_text("SANTA REPARATA 1000 KM\nAUTODROMO SANTA REPARATA, ITALY, 27-29 MAY 1988\n\n"
+                               "The Tiga finished second in class.")
+    assert record.published is None
+    assert [(e.role, e.start, e.end) for e in record.events] == [("reported", date(1988, 5, 27), date(1988, 5, 29))]

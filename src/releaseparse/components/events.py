@@ -305,8 +305,9 @@ def _dateline(text: str, dates: list[DateMention]) -> DateMention | None:
     foot_start = len(text.rstrip())
     for _ in range(FOOTER_LINES):
         foot_start = text.rfind("\n", 0, max(0, foot_start - 1)) + 1
-    head = [m for m in dates if m.has_year and m.start <= head_end]
-    foot = [m for m in dates if m.has_year and m.start >= foot_start and m.start > head_end]
+    days = [m for m in dates if m.has_year and m.first == m.last]  # 'ITALY, 27-29 MAY 1988' dates the meeting, not the release
+    head = [m for m in days if m.start <= head_end]
+    foot = [m for m in days if m.start >= foot_start and m.start > head_end]
 
     def line_around(mention: DateMention) -> tuple[str, str]:
         line_start = text.rfind("\n", 0, mention.start) + 1
