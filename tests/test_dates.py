@@ -106,3 +106,12 @@ def test_a_range_of_days_at_the_head_dates_the_meeting_not_the_release(parser):
                                "The Tiga finished second in class.")
     assert record.published is None
     assert [(e.role, e.start, e.end) for e in record.events] == [("reported", date(1988, 5, 27), date(1988, 5, 29))]
+
+
+def test_half_a_word_broken_over_two_lines_is_no_circuit_and_a_crossodromo_is_one(parser):
+    fax = parser.parse_text("RALLY REPORT\nJYVASKYLA, 31 AUGUST 1997 - THE CREW SAID THEY DID NOT MAKE A MIS-\n"
+                            "TAKE ALL WEEKEND IN THE RALLY OF 29.-31.8.1997.\n")
+    assert all(e.circuit is None for e in fax.events)
+    rx = parser.parse_text("Rallycross report\nBaldrighi was third in the final at the Crossodromo di Valmorsina "
+                           "on 7-8 June 1997.\n")
+    assert [e.circuit for e in rx.events] == ["Crossodromo di Valmorsina"]

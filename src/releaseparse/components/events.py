@@ -26,6 +26,7 @@ from .base import LexiconPipe, register
 SPANS_KEY = "rp_events"
 GAZETTEER_KEY = "rp_gazetteer"
 
+HYPHENATED = re.compile(r"-[ \t]*\n?[^\W\d_]")
 UPCOMING = re.compile(r"\b(?:next|upcoming|will|heads?|heading|travels?|returns?|ahead|coming up|following|"
                       r"looks? forward|then|scheduled|is set|are set)\b", re.IGNORECASE)
 ROUND = re.compile(r"\bround\s+(?P<num>\d{1,2})(?:\s+of\s+(?P<total>\d{1,2}))?"
@@ -196,7 +197,9 @@ class EventsFinder(LexiconPipe):
                  for g in gaz if g.label_ == "CIRCUIT"]
         # A town alone ('at Höljes', 'in Brno') names where, not which circuit: that is the location.
         # So does a country ('based in Monte-Carlo, Monaco').
+        # Nor does an acronym that is the first half of a word ('A MIS-TAKE', broken over two lines, is not 'MIS').
         known = [k for k in known if k[3] is not None
+                 and not (len(k[2]) <= 4 and k[2].isupper() and HYPHENATED.match(text, k[1]))
                  and _place_key(k[2]) not in (_place_key(k[3].get("location")), _place_key(k[3].get("country")))]
         taken = SpanIndex((s, e) for s, e, _, _ in known)
         by_start = Positioned((k[0], k) for k in known)
