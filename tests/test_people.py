@@ -170,3 +170,9 @@ def test_a_release_typed_in_capitals_still_names_its_people(parser):
             "RALLY TONIGHT, THE BEST RESULT OF THE SEASON FOR THE TEAM AND THE FIRST TIME A PRIVATE CAR HAS FINISHED "
             "IN THE TOP FIVE OF A WORLD CHAMPIONSHIP EVENT THIS YEAR. THE CREW SET FASTEST TIME ON SS7 OUNINPOHJA.\n")
     assert names(parser.parse_text(text)) == {"TEEMU RAUTIAINEN", "MIKA LAHDESMAKI"}
+
+
+def test_company_words_and_a_cut_corner_name_make_no_person(parser):
+    text = ("Dirt report\nLuka Pruszynski thanked Kessler Hardware and Reifen Sackl after the race, in which "
+            "Anton Halloran lost the front at the Curva del Lago on lap 4.")
+    assert names(parser.parse_text(text)) == {"Luka Pruszynski", "Anton Halloran"}

@@ -128,3 +128,17 @@ def test_a_numbered_order_under_a_session_heading_but_not_the_standings_after_it
     found = results(parser.parse_text(text))
     assert found == {("Jakub Hrubeš", "RACE", 1, None, "classified"), ("Adrián Olmedilla", "RACE", 2, None, "classified"),
                      ("Niklas Pöyhönen", "RACE", 3, None, "classified"), ("Rin Matsushige", "RACE", None, None, "DNF")}
+
+
+def test_a_stage_by_stage_table_with_a_column_per_rider(parser):
+    text = ("Rally-raid report\nJoaquim Lobato (POR) and Edvaldo Kapenda (ANG) reached Tidjikja.\n\n"
+            "Montado Raid – stage by stage\n"
+            "Stage                          Lobato      Kapenda\n"
+            "1  Agadir – Tan-Tan            22          41\n"
+            "2  Tan-Tan – Smara             17          33\n")
+    record = parser.parse_text(text)
+    assert results(record) == {("Joaquim Lobato", "STAGE1", 22, None, "classified"),
+                               ("Edvaldo Kapenda", "STAGE1", 41, None, "classified"),
+                               ("Joaquim Lobato", "STAGE2", 17, None, "classified"),
+                               ("Edvaldo Kapenda", "STAGE2", 33, None, "classified")}
+    assert not {p.name for p in record.people} & {"Agadir – Tan-Tan", "Tan-Tan – Smara"}

@@ -153,6 +153,9 @@ class PeopleFinder(LexiconPipe):
                 pieces.append([])
             else:
                 pieces[-1].append(word)
+        for piece in pieces:  # 'Curva del Lago' cut at 'Curva' leaves 'Lago', not a person 'del Lago'
+            while piece and piece[0][2][0].islower():
+                piece.pop(0)
         return [p for p in pieces if p]
 
     def _team_of(self, words):

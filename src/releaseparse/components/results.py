@@ -56,7 +56,7 @@ RANKED_ROW = re.compile(r"^\s*(?:(?P<pos>\d{1,3})[.)]|(?P<status>DNF|DNS|DSQ|NC|
 CLASS_HEADING_HINT = re.compile(r"^\s*\S+(?:\s+\S+)?\s*:?\s*$")  # 'C2 CLASS', 'OVERALL': short enough to be one
 CREW_CELL = re.compile(r"^[^\W\d_][^/\d]*\s/\s[^\W\d_]")  # 'Ferrabò / Sgarbossa / Ruipérez': the drivers, not the team
 BULLET = re.compile(r"[ \t]*(?:[•·▪◦*][ \t]*)?")
-TIMING = re.compile(r"\d:\d\d|\blaps?\b|^\+|\bDNF\b|\bRet\b|\d+\.\d{3}", re.IGNORECASE)
+TIMING = re.compile(r"\d:\d\d|\d+h\d\d|\d['’]\d\d|\blaps?\b|^\+|\bDNF\b|\bRet\b|\d+\.\d{3}", re.IGNORECASE)
 
 
 class ResultsFinder(LexiconPipe):
@@ -261,8 +261,8 @@ class ResultsFinder(LexiconPipe):
         people = []
         for piece in re.finditer(r"[^/]+", cell):
             name = re.sub(r"\s*\([A-Z]{1,3}\)\s*$", "", piece.group()).strip()
-            if not re.search(r"[^\W\d_]{2}", name):
-                continue
+            if not re.search(r"[^\W\d_]{2}", name) or re.search(r"\s[–—-]\s", name):
+                continue  # 'Agadir – Tan-Tan' is a stage's route, not a driver
             at = start + piece.start() + piece.group().index(name)
             people.append(found.names.resolve_person(name) or found.names.add(name, "person", (at, at + len(name))))
         codes = [self.lexicon.nationality_codes[p[2]] for i, p in enumerate(parts) if i != name_index

@@ -3,7 +3,8 @@
 - one line per driver, sessions side by side:
   'Vihaan Deshpande (IND): Qualifying 3rd | Heat 1 2nd | Heat 2 4th | Final 2nd';
 - a table with a column per driver and a row per session:
-  'Session   Cavedon   Mahlangu' over 'FP1   14th   25th'.
+  'Session   Cavedon   Mahlangu' over 'FP1   14th   25th', or 'Stage  Lobato  Kapenda' over
+  '1  Agadir – Tan-Tan  22  41' (the stage's number, its route, then the positions).
 
 Each session name is followed by the driver's position in it; nothing else on such a line is read.
 """
@@ -21,7 +22,9 @@ from ..spans import Positioned
 from .results_evidence import evidence
 
 DRIVER_HEAD = re.compile(r"^\s*(?P<name>[^\W\d_][^():|\n]{2,60}?)\s*(?:\([A-Z]{1,3}\))?\s*[:–—-]\s")
-SESSION_COLUMN_HEADER = re.compile(r"session|day|stage|run", re.IGNORECASE)
+SESSION_COLUMN_HEADER = re.compile(r"session|day|stage|run|heat|ss", re.IGNORECASE)
+NUMBERED_SESSION = {"stage": "STAGE", "ss": "STAGE", "heat": "HEAT"}  # '1  Agadir – Tan-Tan  22  35' under 'Stage'
+STAGE_NUMBER = re.compile(r"(?:SS|S|Stage\s*)?(\d{1,2})\.?", re.IGNORECASE)
 MIN_SESSIONS = 2  # one session and a position is a result list line, read elsewhere
 
 
@@ -55,6 +58,7 @@ def session_rows(lines: list[Line], sessions: list[SessionMention], found: DocFa
     by_start = {s.start: s for s in sessions}
     results: list[Result] = []
     drivers: list | None = None
+    numbered = None  # 'STAGE' when the header says 'Stage' and rows start with the stage's number
     for line in lines:
         parts = cells(line)
         if not parts:
@@ -63,11 +67,19 @@ def session_rows(lines: list[Line], sessions: list[SessionMention], found: DocFa
         if SESSION_COLUMN_HEADER.fullmatch(parts[0][2]) and len(parts) >= 2:
             people = [found.names.resolve_person(p[2]) for p in parts[1:]]
             drivers = people if all(p is not None for p in people) else None
+            numbered = NUMBERED_SESSION.get(parts[0][2].lower())
+            continue
+        if drivers is None or len(parts) < len(drivers) + 1:
             continue
         session = by_start.get(parts[0][0])
-        if drivers is None or session is None or session.end != parts[0][1] or len(parts) != len(drivers) + 1:
+        if session is None or session.end != parts[0][1]:
+            number = STAGE_NUMBER.fullmatch(parts[0][2]) if numbered else None
+            if number is None:
+                continue
+            session = SessionMention(parts[0][0], parts[0][1], f"{numbered}{int(number.group(1))}", parts[0][2])
+        elif len(parts) != len(drivers) + 1:
             continue
-        row = [(d, list_position(p[2], lexicon)) for d, p in zip(drivers, parts[1:])]
+        row = [(d, list_position(p[2], lexicon)) for d, p in zip(drivers, parts[-len(drivers):])]
         for driver, pos in row:
             if pos is not None:
                 results.append(Result(driver=driver.name, session=session.code, session_label=session.label,
