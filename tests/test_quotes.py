@@ -70,3 +70,17 @@ def test_a_name_heading_above_and_a_dash_attribution_after(parser):
             "EZEQUIEL BARRIONUEVO\n«Honestly, I did not expect this in the wet.»\n\n"
             "“Wyatt gave up a lot of track position to make that call work” – crew chief Travis Lundgren.\n")
     assert [s for s, _ in quotes(parser, text)] == ["Ezequiel Barrionuevo", "Travis Lundgren"]
+
+
+def test_said_the_19_year_old_is_the_person_the_paragraph_opens_with(parser):
+    text = ("Report\nAmani Kiprotich (KEN) and Martina Zañartu Ossandón (CHI) raced.\n\n"
+            "Kiprotich, the first Kenyan on a podium, passed Zañartu Ossandón on the final lap. "
+            "\"Second is a dream for me and for everyone in Nairobi,\" said the 19-year-old.\n")
+    assert [s for s, _ in quotes(parser, text)] == ["Amani Kiprotich"]
+
+
+def test_times_with_minute_and_second_marks_are_no_quotes(parser):
+    text = ("Stage 8 report\nRégis Dautrevaux (FRA) won the stage.\n\nStage 8 – provisional\n"
+            "1. Régis Dautrevaux (FRA) KTM 4h41'07\"\n2. Hannes Pichlmayr (AUT) KTM +2'56\"\n"
+            "3. Dewald Oosthuysen (RSA) Yamaha +7'12\"\n")
+    assert quotes(parser, text) == []

@@ -29,10 +29,11 @@ MARKS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"', "‘":
 APOSTROPHES = "’'"  # also close single quotes; inside a word ("don't") they are apostrophes
 MIN_WORDS = 3
 INTRO_REACH = 400  # characters before a quote where its paragraph may name the speaker
+SUBJECT_REACH = 20  # a paragraph's subject stands at its start ('Kiprotich, the first Kenyan …')
 CLOSING = re.compile(r"^[\s,.!?…]*[”“\"’»«‘']+")
 NAME = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\.?(?: (?:de|da|van|von|der|den|di|le|la|du) ?)?(?: [A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*){0,3})"
 ROLE_PREFIX = r"(?:(?:[a-z][a-z\-]+|[A-Z][\w’'\-]*['’]s) ){0,4}?"
-_WHO = rf"(?P<who>he|she|[Tt]he \w+(?: \w+)?(?= (?:{{verbs}})\b)|{ROLE_PREFIX}{NAME})"
+_WHO = rf"(?P<who>he|she|[Tt]he \w+(?: \w+)?(?= (?:{{verbs}})\b)|[Tt]he [\w-]+(?: [\w-]+)?(?=[ \t]*[.,;!?])|{ROLE_PREFIX}{NAME})"
 
 
 def _who(verbs: str, name: str) -> str:
@@ -123,7 +124,7 @@ class QuotesFinder(LexiconPipe):
         while i < n:
             ch = text[i]
             closers = MARKS.get(ch)
-            if closers is None or (ch in "‘‚'" and i > 0 and text[i - 1].isalnum()) or (
+            if closers is None or (ch in "‘‚'\"" and i > 0 and text[i - 1].isalnum()) or (  # 4h41'07": a time
                     ch == "'" and not (i + 1 < n and text[i + 1].isalnum())):
                 i += 1
                 continue
@@ -214,8 +215,8 @@ class QuotesFinder(LexiconPipe):
         of_nation = [p for p in found.names.people() if code and p.nationality == code]
         if len(of_nation) == 1:
             return of_nation[0].name  # 'said the Spaniard': the one person the release calls Spanish
-        if re.fullmatch(r"he|she|the\s+\w+(?:\s+\w+)?", who, re.IGNORECASE):
-            return self._last_person_before(piece.start, found)
+        if re.fullmatch(r"he|she|the\s+[\w-]+(?:\s+[\w-]+)?", who, re.IGNORECASE):
+            return self._paragraph_subject(text, piece.start, found) or self._last_person_before(piece.start, found)
         words = _last_name_run(who, self.lexicon)
         name = " ".join(words).strip(" ,.")
         if not name:
@@ -255,6 +256,17 @@ class QuotesFinder(LexiconPipe):
         person = found.names.add(m.group().strip(), "person", (m.start(), m.end()))
         person.add_role("driver")
         return person
+
+    @staticmethod
+    def _paragraph_subject(text: str, at: int, found: DocFacts) -> str | None:
+        """'Kiprotich … passed Zañartu Ossandón. “…,” said the 19-year-old': the person the paragraph
+        opens with, when it opens with one."""
+        start = text.rfind("\n", max(0, at - INTRO_REACH), at) + 1
+        first = next(iter(_mentions(found).between(start, at)), None)
+        if first is None:
+            return None
+        opening = min(s for s, _ in first.mentions if s >= start)
+        return first.name if opening - start <= SUBJECT_REACH else None
 
     def _last_person_before(self, at: int, found: DocFacts) -> str | None:
         person = _mentions(found).last_before(at)
