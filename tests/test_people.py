@@ -176,3 +176,9 @@ def test_company_words_and_a_cut_corner_name_make_no_person(parser):
     text = ("Dirt report\nLuka Pruszynski thanked Kessler Hardware and Reifen Sackl after the race, in which "
             "Anton Halloran lost the front at the Curva del Lago on lap 4.")
     assert names(parser.parse_text(text)) == {"Luka Pruszynski", "Anton Halloran"}
+
+
+def test_a_make_after_a_leading_team_word_is_cut_and_spanish_team_words(parser):
+    text = ("Sepang report\nKenji Mori drove for Team Sakuragaoka Nissan, Pere Vallbona for Escudería Montseny, "
+            "and Tom Lind for Team Lotus.")
+    assert {t.name for t in parser.parse_text(text).teams} == {"Team Sakuragaoka", "Escudería Montseny", "Team Lotus"}

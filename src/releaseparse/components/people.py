@@ -184,7 +184,7 @@ class PeopleFinder(LexiconPipe):
         team = words[start:end]
         last_team_word = max(i for i, w in enumerate(team) if fold(w[2]) in lex.team_words) if team else 0
         make = next((i for i in range(last_team_word + 1, len(team)) if fold(team[i][2]) in lex.car_makes), None)
-        if last_team_word > 0 and make is not None:  # 'Scuderia Monteleone Corse Ferrari', '… Developments Van Diemen RF85'
+        if make is not None and make >= 2:  # 'Scuderia Monteleone Corse Ferrari', 'Team Sakuragaoka Nissan', not 'Team Lotus'
             team = team[:make]
             while len(team) > 1 and team[-1][2].lower() in PARTICLES:
                 team = team[:-1]
