@@ -142,3 +142,16 @@ def test_a_stage_by_stage_table_with_a_column_per_rider(parser):
                                ("Joaquim Lobato", "STAGE2", 17, None, "classified"),
                                ("Edvaldo Kapenda", "STAGE2", 33, None, "classified")}
     assert not {p.name for p in record.people} & {"Agadir – Tan-Tan", "Tan-Tan – Smara"}
+
+
+def test_a_car_line_with_its_crew_over_a_line_of_sessions_with_class_positions(parser):
+    text = ("GT report\nLachlan Brereton (AUS), Ihaia Tawhiri (NZL) and Wilma Okoye (NGR) won Pro-Am.\n\n"
+            "RESULTS – CUSTOMER TEAMS\n"
+            "#88 Kooringal Motorsport (Pro-Am) – Brereton (AUS) / Tawhiri (NZL) / Okoye (NGR)\n"
+            "Qualifying: 9th overall, 1st Pro-Am | Race: 7th overall, 1st Pro-Am\n"
+            "#55 Chaiyaporn Logistics (Am) – Wongsakul (THA) / Goh (SIN)\n"
+            "Qualifying: 17th overall, 1st Am | Race: DNF (driveshaft)\n")
+    found = results(parser.parse_text(text))
+    crew = {"Lachlan Brereton", "Ihaia Tawhiri", "Wilma Okoye"}
+    assert found == {(d, s, p, c, "classified") for d in crew
+                     for s, p, c in (("Q", 9, None), ("Q", 1, "Pro-Am"), ("RACE", 7, None), ("RACE", 1, "Pro-Am"))}

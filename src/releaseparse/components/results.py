@@ -21,7 +21,7 @@ from ..sessions import SessionMention, find_sessions
 from .base import LexiconPipe, register
 from .prose_results import prose_results
 from .results_evidence import evidence
-from .session_summaries import session_rows, summary_lines
+from .session_summaries import session_rows, session_segments, summary_lines
 
 SPANS_KEY = "rp_results"
 
@@ -31,6 +31,7 @@ OWNER_HEADING = re.compile(
     re.IGNORECASE,
 )
 OWNER_HEAD = re.compile(r"\s+[–—-]\s+|\s*[:(]")
+NAT_CODE = re.compile(r"\s*\([A-Z]{1,3}\)\s*")
 ENTRY_LINE = re.compile(r"^(?:No\.|#|Car)\s*\d{1,3}\b[^\n]*?\s[–—-]\s+(?P<names>[^\W\d_][^\d\n]{2,80})$", re.IGNORECASE)
 OWNER_SPLIT = re.compile(r"\s*(?:/|&|\band\b|[–—-]\s)\s*")
 LIST_SEPARATOR = re.compile(r"^\s*(?:\([^)\n]{1,30}\)\s*)?(?:[:–—\-=|]|\s)\s*")
@@ -107,6 +108,9 @@ class ResultsFinder(LexiconPipe):
                     if pos:
                         session = self._labelled_session(label, heading_session, line)
                         results.extend(self._result(o.name, session, pos, line) for o in owner)
+                continue
+            if owner and len(in_line) >= 2:  # 'Qualifying: 2nd overall, 2nd Pro | Race: DNF' under a car's line
+                results.extend(session_segments(line, in_line, owner, self.lexicon))
                 continue
             rest = line.text[session.end - line.start:]
             sep = LIST_SEPARATOR.match(rest)
@@ -355,10 +359,10 @@ def _owners_of(line: Line, found: DocFacts, owners) -> list[Entity] | None:
         if text.startswith(name) and len(text) <= len(name) + 40 and not re.search(r"\d+(?:st|nd|rd|th)\b", text):
             return [person]
     entry = ENTRY_LINE.match(line.stripped)  # 'No. 27 Haddix Motorsports Chevrolet – Dakota Faircloth'
-    if entry and len(line.stripped.split()) <= 12:
-        people = [found.names.resolve_person(part) for part in OWNER_SPLIT.split(entry.group("names"))]
-        if people and all(p is not None for p in people):
-            return people
+    if entry and len(line.stripped.split()) <= 16:
+        people = [found.names.resolve_person(NAT_CODE.sub("", part))
+                  for part in OWNER_SPLIT.split(entry.group("names"))]
+        return people if people and all(p is not None for p in people) else []  # a car nobody we know drove
     # 'Riera – weekend summary', 'Marchetti / Lacaze:': a short line led by names the release gives in full
     head = OWNER_HEAD.split(line.stripped)[0]
     if len(line.stripped.split()) <= 8 and head and not re.search(r"\d", line.stripped):

@@ -53,6 +53,24 @@ def summary_lines(lines: list[Line], sessions: list[SessionMention], found: DocF
     return results
 
 
+def session_segments(line: Line, in_line: list[SessionMention], owners, lexicon) -> list[Result]:
+    """'Qualifying: 9th overall, 1st Pro-Am | Race: 7th overall, 1st Pro-Am' for the car (its crew)
+    named on the line above: each session's overall position, and a class position where given."""
+    class_position = re.compile(rf"\b(?P<ord>{lexicon.ordinal_regex})\s+(?P<cls>{lexicon.class_regex})\b", re.IGNORECASE)
+    results: list[Result] = []
+    for session, following in zip(in_line, [*in_line[1:], None]):
+        segment = line.text[session.end - line.start : (following.start if following else line.end) - line.start]
+        pos = list_position(segment.lstrip(" :–-"), lexicon)
+        places = [(pos.position, pos.status, None)] if pos else []
+        for m in class_position.finditer(segment):
+            places.append((lexicon.ordinal_value(m.group("ord")), "classified", m.group("cls")))
+        for position, status, cls in places:
+            results += [Result(driver=o.name, session=session.code, session_label=session.label, position=position,
+                               status=status, classification=cls, span=evidence(line.strip_span(), session))
+                        for o in owners]
+    return results
+
+
 def session_rows(lines: list[Line], sessions: list[SessionMention], found: DocFacts, lexicon) -> list[Result]:
     """A table with a column per driver ('Session  Cavedon  Mahlangu') and a row per session."""
     by_start = {s.start: s for s in sessions}
