@@ -155,3 +155,13 @@ def test_a_car_line_with_its_crew_over_a_line_of_sessions_with_class_positions(p
     crew = {"Lachlan Brereton", "Ihaia Tawhiri", "Wilma Okoye"}
     assert found == {(d, s, p, c, "classified") for d in crew
                      for s, p, c in (("Q", 9, None), ("Q", 1, "Pro-Am"), ("RACE", 7, None), ("RACE", 1, "Pro-Am"))}
+
+
+def test_a_position_sharing_its_cell_with_the_crew_and_a_row_without_a_time_under_one_with_laps(parser):
+    text = ("Bol report\nYannick Le Goaziou (F), Hervé Kerhervé (F), Masaharu Tokunaga (J) and Wayne Corcoran (AUS) "
+            "raced.\n\nCLASSIFICATION (EXTRACT)\n"
+            " 1. Le Goaziou (F) / Kerhervé (F)       Équipe Lanvéoc Endurance  Honda RVF 750     712 laps\n"
+            " 2. Tokunaga (J) / Corcoran (AUS)       Team Tsubame              Yamaha FZ 750     709\n")
+    assert results(parser.parse_text(text)) == {
+        ("Yannick Le Goaziou", "RACE", 1, None, "classified"), ("Hervé Kerhervé", "RACE", 1, None, "classified"),
+        ("Masaharu Tokunaga", "RACE", 2, None, "classified"), ("Wayne Corcoran", "RACE", 2, None, "classified")}

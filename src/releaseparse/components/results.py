@@ -54,6 +54,7 @@ RANKED_ITEM = re.compile(r"(?:(?<![\w.])(?P<pos>\d{1,3})\.|\b(?P<status>DNF|DNS|
                          r"(?P<name>[^\W\d_][^\W\d_'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,3})")
 RANKED_ROW = re.compile(r"^\s*(?:(?P<pos>\d{1,3})[.)]|(?P<status>DNF|DNS|DSQ|NC|RET|Ret|Retired)\b[.:]?)[ \t]+"
                         r"(?P<name>[^\W\d_][^(),\t\n–—:]*?)[ \t]*(?=\(|,|[ \t][–—-][ \t]|\t|[ \t]{2}|$)")
+POSITION_THEN_TEXT = re.compile(r"(?P<pos>\d{1,3}\.)\s+(?P<rest>[^\W\d_].*)")
 CLASS_HEADING_HINT = re.compile(r"^\s*\S+(?:\s+\S+)?\s*:?\s*$")  # 'C2 CLASS', 'OVERALL': short enough to be one
 CREW_CELL = re.compile(r"^[^\W\d_][^/\d]*\s/\s[^\W\d_]")  # 'Ferrabò / Sgarbossa / Ruipérez': the drivers, not the team
 BULLET = re.compile(r"[ \t]*(?:[•·▪◦*][ \t]*)?")
@@ -204,7 +205,9 @@ class ResultsFinder(LexiconPipe):
                 list_session = None
             if session is None or len(parts) < 3 or found.is_claimed(line.start, line.end):
                 continue
-            row = self._table_row(parts, header_cols, found)
+            parts = split_position_cell(parts)
+            same_table = bool(results) and results[-1].span[1] >= line.start - 1  # right under a row already read
+            row = self._table_row(parts, header_cols, found, timed=same_table)
             if row is None:
                 continue
             names, position, status, overall, in_class = row
@@ -239,13 +242,15 @@ class ResultsFinder(LexiconPipe):
                        status=status, classification=table_class, span=evidence(line.strip_span(), session))
                 for p in people]
 
-    def _table_row(self, parts, header_cols, found: DocFacts):
+    def _table_row(self, parts, header_cols, found: DocFacts, timed: bool = False):
+        """A row's drivers, position, status, overall and class positions. Without a header, a row
+        must show a time, laps or a status, unless it follows a row that did ('709' under '712 laps')."""
         first = parts[0][2]
         pos = re.fullmatch(r"(?:P)?(\d{1,3})\.?(?:\s*\(\s*(\d{1,3})\s*\))?", first)  # '1 ( 9)': the overall in brackets
         status = self.lexicon.statuses.get(first.lower())
         if not pos and not status:
             return None
-        if not any(TIMING.search(p[2]) for p in parts[1:]) and header_cols is None:
+        if not timed and not any(TIMING.search(p[2]) for p in parts[1:]) and header_cols is None:
             return None
         name_index = None
         columns = self.data["table_columns"]
@@ -333,6 +338,16 @@ class ResultsFinder(LexiconPipe):
         cls = re.match(rf"\s*({self.lexicon.class_regex})\b", before) or re.match(
             rf"\s*[–—:-]\s*({self.lexicon.class_regex})\b", line.text[m.end("label") :])  # 'Classification – Group N'
         return session, cls.group(1) if cls else None
+
+
+def split_position_cell(parts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """' 1. Le Goaziou (F) / Riou (F)   Équipe Lanvéoc': the position and the crew share the first cell."""
+    m = POSITION_THEN_TEXT.match(parts[0][2]) if parts else None
+    if m is None:
+        return parts
+    start = parts[0][0]
+    return [(start, start + m.end("pos"), m.group("pos")), (start + m.start("rest"), parts[0][1], m.group("rest")),
+            *parts[1:]]
 
 
 def _owner_index(found: DocFacts) -> dict[str, list[tuple[str, Entity]]]:
