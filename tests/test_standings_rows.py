@@ -77,3 +77,12 @@ def test_pipe_and_bracketed_elisions_keep_the_table_going():
     (table,) = find_tables(split_lines(text), LEXICON)
     assert [(r.position, r.name) for r in table.rows] == [(1, "Álex Ortuño"), (2, "Lorenzo Castellani"),
                                                           (9, "Ezequiel Barrionuevo"), (12, "Tom Berg")]
+
+
+def test_a_table_of_team_names_under_a_heading_that_names_no_category_is_a_teams_table(parser):
+    text = ("Bol report\nThe privateers scored.\n\nCOUPE DES PRIVES - AFTER ROUND 3 OF 6\n"
+            " 1. Escudería Montseny     50\n 2. Moto Jaquier           40\n 3. Écurie Hesbaye         27\n")
+    record = parser.parse_text(text)
+    assert [t.category for t in record.standings] == ["teams"]
+    assert {"Escudería Montseny", "Écurie Hesbaye"} <= {t.name for t in record.teams}
+    assert not record.people

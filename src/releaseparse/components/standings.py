@@ -238,7 +238,7 @@ def describe(table: Table) -> dict:
 
 
 class StandingsFinder(LexiconPipe):
-    resource_keys = ("nationalities",)
+    resource_keys = ("nationalities", "team_words")
 
     def __call__(self, doc: Doc) -> Doc:
         found = facts(doc)
@@ -249,6 +249,8 @@ class StandingsFinder(LexiconPipe):
             if not is_standings(table):
                 continue
             meta = describe(table)
+            if meta["category"] == "other" and self._rows_are_teams(table):
+                meta["category"] = "teams"  # 'COUPE DES PRIVES' over 'Escudería Montseny 50', 'Moto Jaquier 40'
             rows = [StandingsRow(position=r.position, name=r.name, nationality=r.nationality,
                                  points=r.points, span=r.line.strip_span()) for r in table.rows]
             start = (table.heading[0] if table.heading else table.rows[0].line).strip_span()[0]
@@ -269,6 +271,12 @@ class StandingsFinder(LexiconPipe):
                 found.warn("standings.points_order", "points rise down the table", (start, end))
         self.set_spans(doc, spans)
         return doc
+
+
+    def _rows_are_teams(self, table: Table) -> bool:
+        """Most rows hold a team word ('Racing', 'Écurie'): a table of teams, whatever its heading says."""
+        team_rows = sum(any(fold(w) in self.lexicon.team_words for w in r.name.split()) for r in table.rows)
+        return team_rows * 2 > len(table.rows)
 
 
 make_standings = register("rp_standings", SPANS_KEY, StandingsFinder, needs_spans=False)
