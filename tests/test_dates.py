@@ -115,3 +115,18 @@ def test_half_a_word_broken_over_two_lines_is_no_circuit_and_a_crossodromo_is_on
     rx = parser.parse_text("Rallycross report\nBaldrighi was third in the final at the Crossodromo di Valmorsina "
                            "on 7-8 June 1997.\n")
     assert [e.circuit for e in rx.events] == ["Crossodromo di Valmorsina"]
+
+
+def test_a_release_dated_the_day_after_names_the_race_day(parser):
+    record = parser.parse_text("Dirt report\nSTOYSTOWN, Pa. (Sept. 24, 2023) – Brady Kowal came within one position "
+                               "of victory on Saturday night at Blackthorn Ridge Speedway.")
+    assert record.published == date(2023, 9, 24)
+    assert [(e.start, e.end) for e in record.events] == [(date(2023, 9, 23), date(2023, 9, 23))]
+
+
+def test_a_nordic_one_word_track_and_a_bulletin_month_giving_the_year(parser):
+    swedish = parser.parse_text("STCC report\nThe fifth round was driven on 23–24 August 1997 on Tvärskogsringen "
+                                "outside Kalmar.")
+    assert [e.circuit for e in swedish.events] == ["Tvärskogsringen"]
+    bulletin = parser.parse_text("CLUB BULLETIN\nApril 1967\n\nThe third round was run on Sunday, 5th March.")
+    assert [(e.start, e.end) for e in bulletin.events] == [(date(1967, 3, 5), date(1967, 3, 5))]

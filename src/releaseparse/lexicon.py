@@ -101,13 +101,14 @@ class Lexicon:
 
     @cached_property
     def circuit_name_regex(self) -> re.Pattern[str]:
-        """A circuit named by its kind: 'Cedar Ridge Speedway', 'Circuit des Vignes de Vallombres'."""
+        """A circuit named by its kind: 'Cedar Ridge Speedway', 'Circuit des Vignes de Vallombres', 'Gäddviksringen'."""
         kind = self.circuit_word_regex
         cap = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]*"
         particle = r"(?:de|des|del|dei|della|di|do|da|du|of|la|le|al|am|an der|bei|sur|d['’]|l['’])"
         return re.compile(
             rf"(?<![\w-])(?:(?:{cap}[ \-]){{1,4}}(?:{kind})(?:[ \-](?:{particle} ?)*{cap}){{0,3}}"
-            rf"|(?:{kind})(?:[ \-](?:{particle} ?)*{cap}){{1,4}})(?![\w-])"
+            rf"|(?:{kind})(?:[ \-](?:{particle} ?)*{cap}){{1,4}}"
+            rf"|[A-ZÀ-ÖØ-Þ][^\W\d_]{{3,}}(?:ringen|banan))(?![\w-])"  # Nordic one-word tracks: 'Tvärskogsringen'
         )
 
     # --- names ---------------------------------------------------------------------------------

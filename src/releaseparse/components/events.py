@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
@@ -26,6 +26,11 @@ from .base import LexiconPipe, register
 SPANS_KEY = "rp_events"
 GAZETTEER_KEY = "rp_gazetteer"
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_NAMED = re.compile(rf"\bon\s+({'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
+ISSUE_LINE = re.compile(r"^[ \t]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+(19[5-9]\d|20\d\d)[ \t]*$",
+                        re.MULTILINE | re.IGNORECASE)
+HEAD_CHARS = 600
 HYPHENATED = re.compile(r"-[ \t]*\n?[^\W\d_]")
 UPCOMING = re.compile(r"\b(?:next|upcoming|will|heads?|heading|travels?|returns?|ahead|coming up|following|"
                       r"looks? forward|then|scheduled|is set|are set)\b", re.IGNORECASE)
@@ -90,6 +95,9 @@ class EventsFinder(LexiconPipe):
         title_year = YEAR.search(found.title or "")
         if title_year:
             return int(title_year.group(1))
+        issue = ISSUE_LINE.search(text, 0, HEAD_CHARS)  # a bulletin's 'April 1967' under its masthead
+        if issue:
+            return int(issue.group(1))
         for mention in dates:
             if mention.has_year:
                 return mention.last[0]
@@ -122,8 +130,8 @@ class EventsFinder(LexiconPipe):
                                       neighbours))
         if dateline is not None and not any(e.role == "reported" for e in events):
             # A release dated on race day that gives no other date for its own event: the dateline is it.
-            day = found.published
             sent = sentence_of.last_before(dateline.start + 1) or (dateline.start, dateline.end)
+            day = day_named_before(found.published, text[dateline.end : sent[1]])
             events.insert(0, self._event(text, gaz, sent, "reported", day, day, (dateline.start, dateline.end), found))
         def race_day_named(weekday: str, events: list[Event]) -> bool:
             """'… on Sunday' in a sentence about no other dated event (nor the dateline itself)."""
@@ -267,6 +275,16 @@ def _place_key(name: str | None) -> str:
 def folded(text: str) -> str:
     """The folded text, once per release however many events look into it."""
     return fold(text)
+
+
+def day_named_before(published: date, sentence: str) -> date:
+    """'STOYSTOWN, Pa. (Sept. 24, 2023) – … came within one position of victory on Saturday night':
+    a release dated the day after names the race's own weekday; else the dateline's day is it."""
+    m = WEEKDAY_NAMED.search(sentence)
+    if m is None:
+        return published
+    back = (published.weekday() - WEEKDAYS.index(m.group(1).lower())) % 7
+    return published - timedelta(days=back)
 
 
 def _weekends(events: list[Event], published: date | None, race_day_named) -> list[Event]:
