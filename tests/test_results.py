@@ -165,3 +165,13 @@ def test_a_position_sharing_its_cell_with_the_crew_and_a_row_without_a_time_unde
     assert results(parser.parse_text(text)) == {
         ("Yannick Le Goaziou", "RACE", 1, None, "classified"), ("Hervé Kerhervé", "RACE", 1, None, "classified"),
         ("Masaharu Tokunaga", "RACE", 2, None, "classified"), ("Wayne Corcoran", "RACE", 2, None, "classified")}
+
+
+def test_an_order_under_a_race_heading_needs_no_times_and_hours_and_minutes_are_times(parser):
+    text = ("STCC report\nMats-Ola Gräsberg won.\n\nRace 1 (18 laps)\n1. Mats-Ola Gräsberg, Team Hälsingebil, Volvo 850\n"
+            "2. Kasper Lyngsie (DK), Brattström Racing, BMW 320i\nOut: Pontus Sjöbeck, Wärnlöfs Bil, Opel Vectra\n\n"
+            "Championship after 5 of 8 rounds\n1. Kasper Lyngsie 124 p\n2. Mats-Ola Gräsberg 117 p\n\n"
+            "RESULT - 45 laps\n 1. Jean-Loup Dartigolles (F)     Martini MK22-Renault   Écurie Montvallon   1hr 02m 14.6s\n")
+    assert results(parser.parse_text(text)) == {
+        ("Mats-Ola Gräsberg", "RACE1", 1, None, "classified"), ("Kasper Lyngsie", "RACE1", 2, None, "classified"),
+        ("Pontus Sjöbeck", "RACE1", None, None, "DNF"), ("Jean-Loup Dartigolles", "RACE", 1, None, "classified")}

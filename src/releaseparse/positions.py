@@ -76,6 +76,9 @@ def read_position(m: re.Match[str], lexicon: Lexicon) -> Position | None:
     return None
 
 
+DISTANCE_AFTER = re.compile(r"\s*(?:laps?|km|kms|miles|kilometres|kilometers)\b", re.IGNORECASE)
+
+
 def list_position(text: str, lexicon: Lexicon) -> Position | None:
     """The position at the start of a list value: '21st place', 'P7', '4th (1:42.331)', 'DNF'."""
     m = re.match(rf"\s*(?:{lexicon.ordinal_regex}|P\d{{1,3}}\b|\d{{1,3}}\b(?![:.,]\d)|(?:{lexicon.status_regex})\b)",
@@ -87,8 +90,8 @@ def list_position(text: str, lexicon: Lexicon) -> Position | None:
     if status:
         return Position(m.start() + len(m.group()) - len(m.group().lstrip()), m.end(), None, status=status)
     number = lexicon.ordinal_value(value)
-    if number is None:
-        return None
+    if number is None or DISTANCE_AFTER.match(text, m.end()):
+        return None  # 'RESULT - 45 laps' gives the distance, not a place
     start = m.start() + len(m.group()) - len(m.group().lstrip())
     place = re.match(r"\s+(?:place|position)\b", text[m.end():], re.IGNORECASE)
     return Position(start, m.end() + (place.end() if place else 0), number)

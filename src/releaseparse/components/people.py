@@ -209,7 +209,8 @@ class PeopleFinder(LexiconPipe):
             known.mentions.append((start, end))
             return
         first = fold(words[0])
-        if first in self.lexicon.first_names or self._has_person_context(text, start, end):
+        if (first in self.lexicon.first_names or first.split("-")[0] in self.lexicon.first_names  # 'Mats-Ola'
+                or self._has_person_context(text, start, end)):
             found.names.add(text[start:end], "person", (start, end))
         else:
             singles.extend(piece)

@@ -48,17 +48,18 @@ RESULTS_HEADING = re.compile(
     re.IGNORECASE,
 )
 # Cheap test before splitting a line into cells: a position, a header word or a status comes first.
-TABLE_ROW_START = re.compile(r"\s*(?:\|\s*)?(?:P?\d|pos|position|rank|pl\b|fin\b|ret\b|dnf|dns|dsq|nc\b|dq\b)", re.IGNORECASE)
+TABLE_ROW_START = re.compile(r"\s*(?:\|\s*)?(?:P?\d|pos|position|rank|pl\b|fin\b|ret\b|retired|out\b|dnf|dns|dsq|nc\b|dq\b)",
+                             re.IGNORECASE)
 # One item of a session's order written on one line: '2. Rafael Ibáñez Coll (ESP)', 'DNF Tobias Wennerström'.
 RANKED_ITEM = re.compile(r"(?:(?<![\w.])(?P<pos>\d{1,3})\.|\b(?P<status>DNF|DNS|DSQ|NC|RET|Ret))\s+"
                          r"(?P<name>[^\W\d_][^\W\d_'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,3})")
-RANKED_ROW = re.compile(r"^\s*(?:(?P<pos>\d{1,3})[.)]|(?P<status>DNF|DNS|DSQ|NC|RET|Ret|Retired)\b[.:]?)[ \t]+"
+RANKED_ROW = re.compile(r"^\s*(?:(?P<pos>\d{1,3})[.)]|(?P<status>DNF|DNS|DSQ|NC|RET|Ret|Retired|Out)\b[.:]?)[ \t]+"
                         r"(?P<name>[^\W\d_][^(),\t\n–—:]*?)[ \t]*(?=\(|,|[ \t][–—-][ \t]|\t|[ \t]{2}|$)")
 POSITION_THEN_TEXT = re.compile(r"(?P<pos>\d{1,3}\.)\s+(?P<rest>[^\W\d_].*)")
 CLASS_HEADING_HINT = re.compile(r"^\s*\S+(?:\s+\S+)?\s*:?\s*$")  # 'C2 CLASS', 'OVERALL': short enough to be one
 CREW_CELL = re.compile(r"^[^\W\d_][^/\d]*\s/\s[^\W\d_]")  # 'Ferrabò / Sgarbossa / Ruipérez': the drivers, not the team
 BULLET = re.compile(r"[ \t]*(?:[•·▪◦*][ \t]*)?")
-TIMING = re.compile(r"\d:\d\d|\d+h\d\d|\d['’]\d\d|\blaps?\b|^\+|\bDNF\b|\bRet\b|\d+\.\d{3}", re.IGNORECASE)
+TIMING = re.compile(r"\d:\d\d|\d+h\d\d|\d\s*hrs?\s*\d\dm|\b\d{1,2}m\s*\d\d(?:\.\d+)?s\b|\d['’]\d\d|\blaps?\b|^\+|\bDNF\b|\bRet\b|\d+\.\d{3}", re.IGNORECASE)
 
 
 class ResultsFinder(LexiconPipe):
@@ -199,7 +200,7 @@ class ResultsFinder(LexiconPipe):
             if list_session is not None and len(parts) < 3:
                 ranked = self._ranked_row(line, list_session, table_class, found)
                 list_rows += 1
-                if ranked:
+                if ranked is not None:  # a row of the order, even one naming nobody we know
                     results += ranked
                     continue
                 list_session = None
@@ -226,12 +227,15 @@ class ResultsFinder(LexiconPipe):
             found.claim(*line.strip_span())
         return results
 
-    def _ranked_row(self, line: Line, session, table_class, found: DocFacts) -> list[Result]:
+    def _ranked_row(self, line: Line, session, table_class, found: DocFacts) -> list[Result] | None:
         """'1. Jakub Hrubeš (CZE), Kralupy Moto Racing, KTM – 40'31.774', 'DNF Rin Matsushige': one
-        line of a session's order; the time or the status on it tells it from a standings row."""
+        line of a session's order (standings tables were claimed before)."""
         m = RANKED_ROW.match(line.text)
-        if m is None or not (m.group("status") or TIMING.search(line.text, m.end())):
-            return []
+        if m is None or found.is_claimed(line.start, line.end):
+            return None
+        if not (m.group("status") or TIMING.search(line.text, m.end()) or session.code != "RACE"
+                or session.label.lower().startswith("race")):
+            return None  # under 'Final classification' a row shows a time; under 'Race 1 (18 laps)' the heading did
         people = [found.names.resolve_person(part) for part in m.group("name").split("/")]
         if not people or any(p is None for p in people):
             return []
