@@ -84,3 +84,14 @@ def test_times_with_minute_and_second_marks_are_no_quotes(parser):
             "1. Régis Dautrevaux (FRA) KTM 4h41'07\"\n2. Hannes Pichlmayr (AUT) KTM +2'56\"\n"
             "3. Dewald Oosthuysen (RSA) Yamaha +7'12\"\n")
     assert quotes(parser, text) == []
+
+
+def test_dash_lines_under_a_name_heading_are_one_quote_per_speaker(parser):
+    text = ("STCC report\nPontus Sjöbeck and Ingela Forsgård drove for the team.\n\nTHE DRIVERS ABOUT THE WEEKEND\n\n"
+            "Pontus Sjöbeck, Opel Vectra no. 14:\n– This was the weekend we have waited for since June.\n"
+            "– In the second race I had Eirik in front of me for fifteen laps.\n\n"
+            "Ingela Forsgård, Opel Vectra no. 15:\n– To stand in the depot on Saturday morning without an engine is not funny.\n")
+    assert quotes(parser, text) == [
+        ("Pontus Sjöbeck", "This was the weekend we have waited for since June. In the second race I had Eirik in front "
+                           "of me for fifteen laps."),
+        ("Ingela Forsgård", "To stand in the depot on Saturday morning without an engine is not funny.")]

@@ -77,6 +77,7 @@ class Piece:
     speaker: str | None = None
     explicit: bool = False  # attribution found beside this piece
     open_ended: bool = False  # no closing mark before the paragraph ended: the quote goes on
+    dash: bool = False  # a '– …' line
 
 
 class QuotesFinder(LexiconPipe):
@@ -101,7 +102,7 @@ class QuotesFinder(LexiconPipe):
             body = m.group("body")
             if len(body.split()) < MIN_WORDS or re.match(r"^\d", body):
                 continue
-            piece = Piece(start, end, _para(breaks, start))
+            piece = Piece(start, end, _para(breaks, start), dash=True)
             attribution = attribution_after_dash(self.lexicon.speech_verb_regex).search(body)
             inside = None if attribution else attribution_inside_dash(self.lexicon.speech_verb_regex).search(body)
             if attribution:
@@ -113,7 +114,7 @@ class QuotesFinder(LexiconPipe):
                 piece.speaker = inside.group("who1") or inside.group("who2")
                 piece.explicit = True
                 pieces.append(piece)
-                piece = Piece(start + inside.end(), end, piece.para)  # the rest: the same quote goes on
+                piece = Piece(start + inside.end(), end, piece.para, dash=True)  # the rest: the same quote goes on
             pieces.append(piece)
         return pieces
 
@@ -175,7 +176,7 @@ class QuotesFinder(LexiconPipe):
         last: Piece | None = None
         for piece in pieces:
             speaker = self._resolve(text, piece, found) if piece.explicit else None
-            if last is not None and self._continues(last, piece, speaker, quotes[-1].speaker, found):
+            if last is not None and self._continues(text, last, piece, speaker, quotes[-1].speaker, found):
                 quote = quotes[-1]
                 quotes[-1] = Quote(speaker=speaker if last.open_ended and speaker else quote.speaker,
                                    text=f"{quote.text} {_words(text, piece)}", span=(quote.span[0], piece.end))
@@ -193,7 +194,7 @@ class QuotesFinder(LexiconPipe):
         return quotes
 
     @staticmethod
-    def _continues(last: Piece, piece: Piece, speaker, last_speaker, found: DocFacts) -> bool:
+    def _continues(text: str, last: Piece, piece: Piece, speaker, last_speaker, found: DocFacts) -> bool:
         """Is `piece` more of the quote before it?
 
         An unclosed quote goes on in the next paragraph (the press convention); a second quoted
@@ -202,6 +203,8 @@ class QuotesFinder(LexiconPipe):
         """
         if last.open_ended and piece.para - last.para <= 2:
             return True
+        if last.dash and piece.dash and not piece.explicit and DASH_FOLLOWS.fullmatch(text, last.end, piece.start):
+            return True  # '– …' lines one under the other: one speaker going on
         if piece.para != last.para:
             return False
         if piece.explicit and speaker != last_speaker:
@@ -293,6 +296,7 @@ def _last_name_run(who: str, lexicon) -> list[str]:
 
 # A line break that ends a paragraph: after a sentence or a closing mark, before a blank line or an
 # opening mark or dash. A typewriter's or a fax's line wrapped mid-sentence goes on in the next line.
+DASH_FOLLOWS = re.compile(r"[^\n]{0,2}\n[ \t]*[-–—][ \t]+")
 PARAGRAPH_END = re.compile(r"(?<=[.!?:”\"’'»«)\]])[ \t]*\n|\n(?=[ \t]*(?:\n|[“\"„«»‘'‚–—-]))|(?<=\n)\n")
 
 
