@@ -86,3 +86,10 @@ def test_a_table_of_team_names_under_a_heading_that_names_no_category_is_a_teams
     assert [t.category for t in record.standings] == ["teams"]
     assert {"Escudería Montseny", "Écurie Hesbaye"} <= {t.name for t in record.teams}
     assert not record.people
+
+
+def test_points_with_a_thousands_comma(parser):
+    text = ("Dirt report\nCole Ankrom leads.\n\nLATE MODEL SERIES POINTS (after 11 of 14 races)\n"
+            "1. Cole Ankrom – 1,486\n2. Brady Kowal – 1,438\n14. Natalia Kowal – 911\n")
+    assert [(r.position, r.name, r.points) for t in parser.parse_text(text).standings for r in t.rows] == [
+        (1, "Cole Ankrom", 1486.0), (2, "Brady Kowal", 1438.0), (14, "Natalia Kowal", 911.0)]

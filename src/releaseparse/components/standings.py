@@ -22,7 +22,7 @@ from .base import LexiconPipe, register
 SPANS_KEY = "rp_standings"
 
 POINTS_UNIT = r"\s*(?:p\b\.?|pts\b\.?|points\b|pt\b\.?|pnts\b\.?)?"
-POINTS = r"(?P<pts>\d{1,4}(?:[.,]5)?)" + POINTS_UNIT
+POINTS = r"(?P<pts>\d{1,3},\d{3}|\d{1,4}(?:[.,]5)?)" + POINTS_UNIT
 AFTER_POINTS = r"(?:\s*\([^)]{1,20}\)|\s+[+\-–—]\s?\d*)?\s*$"  # '(-47)' or a gap column, then the end
 ROW_INLINE = re.compile(
     r"^\s*(?:P|Pos\.?\s*)?(?P<pos>\d{1,3})(?:st|nd|rd|th)?=?(?:\s+place\s+[–—-])?\s*(?:[:.)]|\s-|\s)\s*"
@@ -38,6 +38,7 @@ POINTS_AT_END = re.compile(r"\d" + POINTS_UNIT + AFTER_POINTS)
 ROW_START = re.compile(r"\s*(?:P|Pos\.?\s*)?\d")
 GAP = re.compile(r"[+\-–—]\s?\d*(?:[.,]\d+)?|[–—-]")  # a 'Gap' column after the points: '-16', '–'
 TIMING = re.compile(r"\d:\d\d|\+\s?\d|\blaps?\b|\d[.,]\d{3}\b", re.IGNORECASE)
+THOUSANDS_AT_END = re.compile(r"(?<![\d.,:])\d{1,3},\d{3}\s*$")  # '– 1,486': points, not a gap of 1.486 s
 PAIR = re.compile(r"\s*/\s*")
 NAT_AFTER = re.compile(r"\s*\(([A-Z]{1,3})\)\s*$")  # cheap test before the row patterns
 ELISION = re.compile(r"^\s*(?:[–—\-…|\s]+|\.{3,}|\(\s*(?:\.{3}|…)\s*\))\s*$")
@@ -71,6 +72,9 @@ class Row:
 
 def parse_points(text: str) -> float | None:
     """'61', '61 p.', '17.5 pts' → number of points."""
+    thousands = re.match(r"^\s*(\d{1,3}),(\d{3})(?!\d)", text)  # '1,486' in a US points table
+    if thousands:
+        return float(thousands.group(1) + thousands.group(2))
     match = re.match(r"^\s*(\d{1,4}(?:[.,]\d)?)", text)
     return float(match.group(1).replace(",", ".")) if match else None
 
@@ -94,7 +98,8 @@ def parse_rows(line: Line, lexicon: Lexicon) -> list[Row]:
 
 def parse_row(line: Line, lexicon: Lexicon) -> Row | None:
     """One standings row, inline ('1: Name (FRA), 61 p.') or in columns."""
-    if TIMING.search(line.text):
+    thousands = THOUSANDS_AT_END.search(line.text)
+    if TIMING.search(line.text, 0, thousands.start() if thousands else len(line.text)):
         return None  # a results row: its last number is laps or a gap, not points
     if re.search(r"\t|\S {2,}\S|\S *\| *\S", line.text.strip()):
         columns = _parse_columns(line, lexicon)
