@@ -104,20 +104,25 @@ def test_model_guesses_pass_the_checks_rule_names_pass():
             "It was a first win for Ostwind Rennsport. He leads the Karoo Oil National Formula Ford Championship from Sven Lauk of Team Lusitano Royale.\n"
             "Later Tomasz got past Brask, and Auto Trader thanked Halvard Brennecke, whose Brennecke car was third.\n"
             "Before the Tallow Creek 200 the drivers tested at Tallow Creek Motor Speedway.\n"
-            "Photo: Gino Zordan\nCEDAR RIDGE, Ind., May 28 – Quell won again, ahead of the Australian Brask.")
+            "Photo: Gino Zordan\nCEDAR RIDGE, Ind., May 28 – Quell won again, ahead of the Australian Brask.\n"
+            "The prizes were given by Mgr. Dana Kollárová. Enzo Cavalcanti Rebouças (BRA) won, and the crowd cheered "
+            "Cavalcanti Rebouças Punta Arenillas style. "
+            "He raced for the Swedish National Team in 2019.")
     found = _people_with_model_guesses(text, [
         ("Ashford Battles", "PERSON"), ("Tomasz Quell", "PERSON"), ("La Source", "TEAM"), ("Global GT", "TEAM"),
         ("Lamborghini Huracan", "TEAM"), ("Circuito de Castrolobos", "PERSON"), ("Ostwind Rennsport", "TEAM"),
         ("-Motorsport", "TEAM"), ("Col de Turini", "PERSON"), ("Category 1", "PERSON"),
         ("Karoo Oil", "PERSON"), ("Lusitano Royale", "PERSON"), ("Gino Zordan", "PERSON"),
         ("Tomasz got", "PERSON"), ("Auto Trader", "PERSON"), ("Brennecke car", "TEAM"),
-        ("Tallow Creek", "PERSON"), ("CEDAR RIDGE", "PERSON")])
+        ("Tallow Creek", "PERSON"), ("CEDAR RIDGE", "PERSON"), ("Cavalcanti Rebouças Punta Arenillas", "PERSON"),
+        ("Swedish National Team", "TEAM")])
     assert ("Tomasz Quell", "person") in found and ("Ostwind Rennsport", "team") in found
     assert not {n for n, _ in found} & {"Ashford Battles", "La Source", "Global GT", "Lamborghini Huracan",
                                        "Circuito de Castrolobos", "-Motorsport",
                                        "Col de Turini", "Category 1", "Karoo Oil", "Lusitano Royale",
                                        "Gino Zordan", "Tomasz got", "Auto Trader", "Brennecke car",
-                                       "Tallow Creek", "CEDAR RIDGE"}
+                                       "Tallow Creek", "CEDAR RIDGE", "Cavalcanti Rebouças Punta Arenillas",
+                                       "Swedish National Team", "Mgr. Dana Kollárová"}
 
 
 def test_table_initials_found_on_their_own_merge_into_the_full_name(parser):

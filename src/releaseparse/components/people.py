@@ -48,6 +48,7 @@ ISSUER_LINE = re.compile(r"^[ \t]*(?P<name>[A-ZÀ-Þ][\w&'’.-]*(?:[ \t]+[A-ZÀ
                          r"(?i:press|news|media|race report|communiqu)[^\n]{0,40}$", re.MULTILINE)
 HEADLINE_MAX = 200  # characters
 SERIES_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}\s+(?i:series|championship|cup|trophy|challenge)\b")
+EVENT_DISTANCE_AFTER = re.compile(r" \d{2,4}\b(?![.,:]\d)")
 PLACE_BEFORE = re.compile(r"\b(?:at|near|into|through|around|over|out of|exit of|onto|track|corner|bend|hairpin)\s+(?:the\s+)?$",
                           re.IGNORECASE)
 
@@ -242,11 +243,12 @@ class PeopleFinder(LexiconPipe):
         counts: dict[str, int] = {}
         for ent in doc.ents:
             kind, span = MODEL_LABELS.get(ent.label_), (ent.start_char, ent.end_char)
-            if kind and not taken.overlaps(*span) and self._believable(ent.text, kind, text, span, shouting, counts):
+            if kind and not taken.overlaps(*span) and self._believable(ent.text, kind, text, span, shouting, counts,
+                                                                        found):
                 found.names.add(ent.text, kind, span)
 
     def _believable(self, name: str, kind: str, text: str, span: tuple[int, int], shouting: bool,
-                    counts: dict[str, int]) -> bool:
+                    counts: dict[str, int], found: DocFacts) -> bool:
         """Whether a name the model alone proposes passes the checks a rule's name passes, and those
         the model's own mistakes on corpus/train and corpus/dev called for."""
         start, end = span
@@ -258,12 +260,17 @@ class PeopleFinder(LexiconPipe):
             return False  # 'CEDAR RIDGE, Ind., May 28, 2006 –': a dateline's place
         if PLACE_BEFORE.search(text, max(0, start - 12), start) or SERIES_AFTER.match(text, end):
             return False  # 'pushed wide at La Source': a corner; 'Karoo Oil National F. Ford Championship': a series
+        if EVENT_DISTANCE_AFTER.match(text, end):
+            return False  # 'the Harvest Moon 50', 'Tallow Creek 200': a race named by its distance
         if kind == "person":
             if len(name.split()) < 2:
                 return False  # a single word resolves to a full name the rules found, or to nobody
             if not shouting and any(w[0].islower() and fold(w) not in PARTICLES for w in name.split()):
                 return False  # 'Jace got': a name's words are capitalised
-            return not self._team_word_before(text, start)  # 'Team Lusitano Royale' is a team
+            if self._team_word_before(text, start):
+                return False  # 'Team Lusitano Royale' is a team
+            return not found_surname_first(name, found)  # 'Cavalcanti Rebouças Punta Arenillas' after 'Enzo Cavalcanti Rebouças'
+
         if not self._has_team_word(name):
             if name not in counts:
                 counts[name] = text.count(name)
@@ -300,6 +307,8 @@ class PeopleFinder(LexiconPipe):
             return not any(c.isdigit() for c in name) and not any(
                 k in lex.name_stopwords or k in lex.car_makes or k in lex.team_words
                 or k in lex.nationality_words or k in lex.roles for k in keys)
+        if any(k in NOT_A_TEAM or k in lex.nationality_words for k in keys):
+            return False  # 'Swedish National Team', as the rules say
         return not (keys[0] in lex.car_makes and not any(k in lex.team_words for k in keys))
 
     def _issuer(self, text: str, blocked, found: DocFacts) -> None:
@@ -419,6 +428,17 @@ def all_capitals(text: str, sample: int = 20000) -> bool:
     """A release typed in capitals throughout (telex, fax): names are capitals like every other word."""
     letters = [c for c in text[:sample] if c.isalpha()]
     return len(letters) > 200 and sum(c.islower() for c in letters) < 0.15 * len(letters)
+
+
+def found_surname_first(name: str, found: DocFacts) -> bool:
+    """Does `name` open with the surname of a person already found ('Cavalcanti Rebouças Punta
+    Arenillas' where 'Enzo Cavalcanti Rebouças' is known)? Then it is that person and something else."""
+    words = fold(name).split()
+    for person in found.names.people():
+        surname = fold(person.name).split()[1:]
+        if surname and words[: len(surname)] == surname:
+            return True
+    return False
 
 
 def in_title_case_line(text: str, start: int, end: int) -> bool:

@@ -28,8 +28,8 @@ MIN_LOWER_SHARE = 0.25
 BATCH = 16
 MAX_RUN_CHARS = 5000  # the model reads one paragraph-sized Doc at a time: memory stays flat on huge inputs
 WORD = re.compile(r"[^\W\d_]+")
-# An event, not a team: 'European Rally Championship', 'Rallye Monte-Carlo'; a class: 'Category 1'.
-EVENT_OR_CLASS = re.compile(r"\b(?:Grand Prix|Championship|Series|Cup|Trophy|Euroseries)$"
+# An event, not a team: 'European Rally Championship', 'Rallye Monte-Carlo', 'Ypres Rally'; a class: 'Category 1'.
+EVENT_OR_CLASS = re.compile(r"\b(?:Grand Prix|Championship|Series|Cup|Trophy|Euroseries|Rallye?|Tour)$"
                             r"|^(?:Rallye?|Tour|Trof[eé][ou]|Troph[ée]e|Copp?a|Coupe)\b|\s\d+$")
 DEFAULT_MODEL_CONFIG = Config().from_str("""
 [model]
