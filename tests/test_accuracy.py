@@ -19,18 +19,18 @@ def test_seed_release_scores(parser, seed_dir):
             assert score.f1 >= 0.9, (category, report.as_dict())
 
 
-@pytest.mark.parametrize("split, floor", [("test", 0.90), ("dev", 0.90)])
+@pytest.mark.parametrize("split, floor", [("test", 0.90), ("dev", 0.92)])
 def test_corpus_split_scores(parser, split, floor):
-    """Issue #2 asks 0.90 on test; measured test 0.920 and dev 0.909 on 2026-11-25. Dev holds 52
-    releases: the 37 tuned on before this session scored 0.941; the 15 invented-name releases
-    313–333 added in it scored 0.75 on first contact (they are there to be tuned on)."""
+    """Issue #2 asks 0.90 on test; measured test 0.921 and dev 0.930 on 2026-11-25. Dev holds 52
+    releases: the 37 tuned on before this session, and the 15 invented-name releases 313–333 that
+    scored 0.75 on first contact."""
     report = evaluate_folder(CORPUS / split, parser)
     assert len(report.files) >= 10 and not report.errors
     assert report.macro_f1 >= floor, report.as_dict()
 
 
 def test_unseen_names_split_scores(parser):
-    """Names no list holds (issue #3): measured people 0.958, teams 0.902, macro 0.880 with the
+    """Names no list holds (issue #3): measured people 0.966, teams 0.923, macro 0.888 with the
     model on 2026-11-25 (18 releases)."""
     report = evaluate_folder(CORPUS / "unseen", parser)
     assert report.totals["people"].f1 >= 0.90, report.as_dict()
@@ -41,7 +41,7 @@ def test_unseen_names_split_scores(parser):
 def test_model_finds_the_people_the_first_name_list_does_not(tmp_path):
     """The model's own worth: with the 20k first-name list emptied, the rules alone lose the people
     whose first name they would have recognised, and the model finds them again. Measured on unseen
-    on 2026-11-25: people 0.910 rules only, 0.957 with the model."""
+    on 2026-11-25: people 0.910 rules only, 0.971 with the model."""
     resources = tmp_path / "resources"
     shutil.copytree(Resources.load().root, resources)
     (resources / "first_names.txt").write_text("", encoding="utf-8")
