@@ -49,8 +49,8 @@ def test_model_finds_the_people_the_first_name_list_does_not(tmp_path):
     for no_model in (True, False):
         parser = Parser(nlp=build(resources, no_model=no_model))
         people[no_model] = evaluate_folder(CORPUS / "unseen", parser).totals["people"]
-    assert people[False].f1 >= people[True].f1 + 0.03, people
-    assert people[False].recall >= people[True].recall + 0.05, people
+    assert people[False].f1 >= people[True].f1 + 0.05, people
+    assert people[False].recall >= people[True].recall + 0.08, people
 
 
 @pytest.mark.parametrize("split", ["train", "dev", "test", "unseen"])
