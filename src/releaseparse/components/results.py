@@ -59,7 +59,9 @@ POSITION_THEN_TEXT = re.compile(r"(?P<pos>\d{1,3}\.)\s+(?P<rest>[^\W\d_].*)")
 CLASS_HEADING_HINT = re.compile(r"^\s*\S+(?:\s+\S+)?\s*:?\s*$")  # 'C2 CLASS', 'OVERALL': short enough to be one
 CREW_CELL = re.compile(r"^[^\W\d_][^/\d]*\s/\s[^\W\d_]")  # 'Ferrabò / Sgarbossa / Ruipérez': the drivers, not the team
 BULLET = re.compile(r"[ \t]*(?:[•·▪◦*][ \t]*)?")
-TIMING = re.compile(r"\d:\d\d|\d+h\d\d|\d\s*hrs?\s*\d\dm|\b\d{1,2}m\s*\d\d(?:\.\d+)?s\b|\d['’]\d\d|\blaps?\b|^\+|\bDNF\b|\bRet\b|\d+\.\d{3}", re.IGNORECASE)
+# A time, a lap count or a status: '1:42.331', '4h41'07"', '1hr 02m 14.6s', '40'31.774', '712 laps', '+0.061', 'DNF'.
+TIMING = re.compile(r"\d:\d\d|\d+h\d\d|\d\s*hrs?\s*\d\dm|\b\d{1,2}m\s*\d\d(?:\.\d+)?s\b|\d['’]\d\d"
+                    r"|\blaps?\b|^\+|\bDNF\b|\bRet\b|\d+\.\d{3}", re.IGNORECASE)
 
 
 class ResultsFinder(LexiconPipe):
@@ -322,19 +324,23 @@ class ResultsFinder(LexiconPipe):
         value = re.fullmatch(r"\d{1,3}", parts[place][2])
         return (int(value.group()), parts[cls][2]) if value and parts[cls][2] else None
 
+    def _class_heading(self, line: Line):
+        """'C2 CLASS', 'Class LMP2', 'OVERALL': the race's order, of one class or of all."""
+        if not CLASS_HEADING_HINT.search(line.text):
+            return None
+        cls = self.lexicon.class_regex
+        heading = re.fullmatch(rf"\s*(?:class\s+(?P<a>{cls})|(?P<b>{cls})\s+class|overall)\s*:?\s*", line.text, re.IGNORECASE)
+        if heading is None:
+            return None
+        label_start = line.start + len(line.text) - len(line.text.lstrip())
+        session = SessionMention(label_start, line.start + len(line.text.rstrip()), "RACE", line.stripped)
+        return session, heading.group("a") or heading.group("b")
+
     def _results_heading(self, line: Line):
         """'Final classification', 'LMP2 – Classification (top 5)': the race's result, maybe of one class."""
         m = RESULTS_HEADING.match(line.text)
         if m is None:
-            if not CLASS_HEADING_HINT.search(line.text):
-                return None
-            heading = re.fullmatch(rf"\s*(?:class\s+(?P<a>{self.lexicon.class_regex})|(?P<b>{self.lexicon.class_regex})\s+class"
-                                   rf"|(?P<overall>overall))\s*:?\s*", line.text, re.IGNORECASE)
-            if heading is None:
-                return None  # 'C2 CLASS', 'Class LMP2', 'OVERALL': the race, of one class or of all
-            label_start = line.start + len(line.text) - len(line.text.lstrip())
-            session = SessionMention(label_start, line.start + len(line.text.rstrip()), "RACE", line.stripped)
-            return session, heading.group("a") or heading.group("b")
+            return self._class_heading(line)
         lead = len(line.text) - len(line.text.lstrip())
         label_start = line.start + m.start("label")
         session = SessionMention(label_start, label_start + len(m.group("label")), "RACE", m.group("label"))

@@ -58,7 +58,7 @@ def session_segments(line: Line, in_line: list[SessionMention], owners, lexicon)
     named on the line above: each session's overall position, and a class position where given."""
     class_position = re.compile(rf"\b(?P<ord>{lexicon.ordinal_regex})\s+(?P<cls>{lexicon.class_regex})\b", re.IGNORECASE)
     results: list[Result] = []
-    for session, following in zip(in_line, [*in_line[1:], None]):
+    for session, following in zip(in_line, [*in_line[1:], None], strict=True):
         segment = line.text[session.end - line.start : (following.start if following else line.end) - line.start]
         pos = list_position(segment.lstrip(" :–-"), lexicon)
         places = [(pos.position, pos.status, None)] if pos else []
@@ -97,7 +97,7 @@ def session_rows(lines: list[Line], sessions: list[SessionMention], found: DocFa
             session = SessionMention(parts[0][0], parts[0][1], f"{numbered}{int(number.group(1))}", parts[0][2])
         elif len(parts) != len(drivers) + 1:
             continue
-        row = [(d, list_position(p[2], lexicon)) for d, p in zip(drivers, parts[-len(drivers):])]
+        row = [(d, list_position(p[2], lexicon)) for d, p in zip(drivers, parts[-len(drivers):], strict=True)]
         for driver, pos in row:
             if pos is not None:
                 results.append(Result(driver=driver.name, session=session.code, session_label=session.label,
