@@ -3,8 +3,9 @@
 Releases are laid out in lines, so a line break ends a sentence, except where a typewriter, a fax
 or an OCR'd page wrapped a line of prose mid-sentence (a long line of words that stops without
 punctuation, the next line going on); inside a line a sentence ends at '.', '!', '?' or ':' before
-white space, except the full stop of an abbreviation ('Oct. 1', 'No. 27', `resources/abbreviations.json`). Done on the text, once per Doc: the components
-only need offsets, and spaCy's sentencizer spent most of its time building Token objects.
+white space, except the full stop of an abbreviation ('Oct. 1', 'No. 27', `resources/abbreviations.json`).
+Done on the text, once per Doc: the components only need offsets, and spaCy's sentencizer spent
+most of its time building Token objects.
 """
 
 from __future__ import annotations

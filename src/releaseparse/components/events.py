@@ -326,7 +326,7 @@ def _dateline(text: str, dates: list[DateMention]) -> DateMention | None:
     foot_start = len(text.rstrip())
     for _ in range(FOOTER_LINES):
         foot_start = text.rfind("\n", 0, max(0, foot_start - 1)) + 1
-    days = [m for m in dates if m.has_year and m.first == m.last]  # 'ITALY, 27-29 MAY 1988' dates the meeting, not the release
+    days = [m for m in dates if m.has_year and m.first == m.last]  # 'ITALY, 27-29 MAY 1988' dates the meeting
     head = [m for m in days if m.start <= head_end]
     foot = [m for m in days if m.start >= foot_start and m.start > head_end]
 

@@ -185,7 +185,7 @@ class PeopleFinder(LexiconPipe):
         team = words[start:end]
         last_team_word = max(i for i, w in enumerate(team) if fold(w[2]) in lex.team_words) if team else 0
         make = next((i for i in range(last_team_word + 1, len(team)) if fold(team[i][2]) in lex.car_makes), None)
-        if make is not None and make >= 2:  # 'Scuderia Monteleone Corse Ferrari', 'Team Sakuragaoka Nissan', not 'Team Lotus'
+        if make is not None and make >= 2:  # 'Scuderia Monteleone Corse Ferrari', 'Team Sakuragaoka Nissan'; not 'Team Lotus'
             team = team[:make]
             while len(team) > 1 and team[-1][2].lower() in PARTICLES:
                 team = team[:-1]
@@ -269,8 +269,7 @@ class PeopleFinder(LexiconPipe):
                 return False  # 'Jace got': a name's words are capitalised
             if self._team_word_before(text, start):
                 return False  # 'Team Lusitano Royale' is a team
-            return not found_surname_first(name, found)  # 'Cavalcanti Rebouças Punta Arenillas' after 'Enzo Cavalcanti Rebouças'
-
+            return not found_surname_first(name, found)  # 'Cavalcanti Rebouças Punta Arenillas'
         if not self._has_team_word(name):
             if name not in counts:
                 counts[name] = text.count(name)
