@@ -175,3 +175,12 @@ def test_an_order_under_a_race_heading_needs_no_times_and_hours_and_minutes_are_
     assert results(parser.parse_text(text)) == {
         ("Mats-Ola Gräsberg", "RACE1", 1, None, "classified"), ("Kasper Lyngsie", "RACE1", 2, None, "classified"),
         ("Pontus Sjöbeck", "RACE1", None, None, "DNF"), ("Jean-Loup Dartigolles", "RACE", 1, None, "classified")}
+
+
+def test_a_newspaper_order_after_a_session_label_and_colon(parser):
+    text = ("Airfield report\nTorbjörn Alsterlund (S) beat Clive Penhaligon (GB) and Jens Bækgaard (DK).\n\nRESULTS\n"
+            "Formula Three, Heat One (10 laps): 1, T. Alsterlund (Brabham-Ford), 19m 48.0s; 2, J. Bækgaard (Lotus-Ford).\n"
+            "Final (20 laps, 54 miles): 1, T. Alsterlund (Brabham-Ford), 43m 12.6s; 2, C. Penhaligon (Cooper-Ford).\n")
+    assert results(parser.parse_text(text)) >= {
+        ("Torbjörn Alsterlund", "HEAT1", 1, None, "classified"), ("Jens Bækgaard", "HEAT1", 2, None, "classified"),
+        ("Torbjörn Alsterlund", "FINAL", 1, None, "classified"), ("Clive Penhaligon", "FINAL", 2, None, "classified")}

@@ -51,8 +51,10 @@ RESULTS_HEADING = re.compile(
 TABLE_ROW_START = re.compile(r"\s*(?:\|\s*)?(?:P?\d|pos|position|rank|pl\b|fin\b|ret\b|retired|out\b|dnf|dns|dsq|nc\b|dq\b)",
                              re.IGNORECASE)
 # One item of a session's order written on one line: '2. Rafael Ibáñez Coll (ESP)', 'DNF Tobias Wennerström'.
-RANKED_ITEM = re.compile(r"(?:(?<![\w.])(?P<pos>\d{1,3})\.|\b(?P<status>DNF|DNS|DSQ|NC|RET|Ret))\s+"
-                         r"(?P<name>[^\W\d_][^\W\d_'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,3})")
+# '1. Name', or in a newspaper's order '1, T. Alsterlund (Brabham-Ford), 19m 48.0s; 2, …'.
+RANKED_ITEM = re.compile(r"(?:(?<![\w.,])(?P<pos>\d{1,3})[.,]|\b(?P<status>DNF|DNS|DSQ|NC|RET|Ret))\s+"
+                         r"(?P<name>(?:[^\W\d_]\.\s?)?[^\W\d_][^\W\d_'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,3})")
+ORDER_LABEL_END = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?:\s+(?=\d)")
 RANKED_ROW = re.compile(r"^\s*(?:(?P<pos>\d{1,3})[.)]|(?P<status>DNF|DNS|DSQ|NC|RET|Ret|Retired|Out)\b[.:]?)[ \t]+"
                         r"(?P<name>[^\W\d_][^(),\t\n–—:]*?)[ \t]*(?=\(|,|[ \t][–—-][ \t]|\t|[ \t]{2}|$)")
 POSITION_THEN_TEXT = re.compile(r"(?P<pos>\d{1,3}\.)\s+(?P<rest>[^\W\d_].*)")
@@ -101,7 +103,7 @@ class ResultsFinder(LexiconPipe):
                 owner = person
                 continue
             lead = BULLET.match(line.text).end()  # '• Free Practice 1: P7'
-            session = by_start.get(line.start + lead)
+            session = by_start.get(line.start + lead) or _labelled_order(line, in_line)
             if session is None:
                 just_session = [x for x in in_line if x.end <= line.end]
                 if just_session and len(stripped) <= len(just_session[0].label) + 12:
@@ -348,6 +350,14 @@ class ResultsFinder(LexiconPipe):
         cls = re.match(rf"\s*({self.lexicon.class_regex})\b", before) or re.match(
             rf"\s*[–—:-]\s*({self.lexicon.class_regex})\b", line.text[m.end("label") :])  # 'Classification – Group N'
         return session, cls.group(1) if cls else None
+
+
+def _labelled_order(line: Line, in_line: list[SessionMention]) -> SessionMention | None:
+    """'Formula Three, Heat One (10 laps): 1, T. Alsterlund …': a session named before a colon and an order."""
+    for session in in_line:
+        if ORDER_LABEL_END.match(line.text, session.end - line.start):
+            return session
+    return None
 
 
 def split_position_cell(parts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
