@@ -184,3 +184,14 @@ def test_a_newspaper_order_after_a_session_label_and_colon(parser):
     assert results(parser.parse_text(text)) >= {
         ("Torbjörn Alsterlund", "HEAT1", 1, None, "classified"), ("Jens Bækgaard", "HEAT1", 2, None, "classified"),
         ("Torbjörn Alsterlund", "FINAL", 1, None, "classified"), ("Clive Penhaligon", "FINAL", 2, None, "classified")}
+
+
+def test_a_table_with_a_row_per_driver_and_a_column_per_session(parser):
+    text = ("F4 report\nOndřej Krejčiřík (CZE) and Femke van der Tuuk (NED) drove for the team.\n\n"
+            "                        FP1  Q1   R1\n"
+            "Ondřej Krejčiřík        6    5    7\n"
+            "Femke van der Tuuk      19   14   DNF\n")
+    assert results(parser.parse_text(text)) == {
+        ("Ondřej Krejčiřík", "FP1", 6, None, "classified"), ("Ondřej Krejčiřík", "Q1", 5, None, "classified"),
+        ("Ondřej Krejčiřík", "RACE1", 7, None, "classified"), ("Femke van der Tuuk", "FP1", 19, None, "classified"),
+        ("Femke van der Tuuk", "Q1", 14, None, "classified"), ("Femke van der Tuuk", "RACE1", None, None, "DNF")}

@@ -2,6 +2,7 @@
 
 - one line per driver, sessions side by side:
   'Vihaan Deshpande (IND): Qualifying 3rd | Heat 1 2nd | Heat 2 4th | Final 2nd';
+- a table with a row per driver and a column per session: '   FP1  Q1  R1' over 'Krejčiřík  6  5  7';
 - a table with a column per driver and a row per session:
   'Session   Cavedon   Mahlangu' over 'FP1   14th   25th', or 'Stage  Lobato  Kapenda' over
   '1  Agadir – Tan-Tan  22  41' (the stage's number, its route, then the positions).
@@ -102,5 +103,34 @@ def session_rows(lines: list[Line], sessions: list[SessionMention], found: DocFa
             if pos is not None:
                 results.append(Result(driver=driver.name, session=session.code, session_label=session.label,
                                       position=pos.position, status=pos.status, span=line.strip_span()))
+        found.claim(*line.strip_span())
+    return results
+
+
+def session_columns(lines: list[Line], sessions: list[SessionMention], found: DocFacts, lexicon) -> list[Result]:
+    """A header of session names only ('FP1  FP2  Q1  R1') over rows of a driver and a position per session."""
+    by_start = {s.start: s for s in sessions}
+    results: list[Result] = []
+    header: list[SessionMention] | None = None
+    for line in lines:
+        parts = cells(line)
+        if not parts:
+            header = None
+            continue
+        named = [by_start.get(p[0]) for p in parts]
+        if len(parts) >= MIN_SESSIONS and all(n is not None and n.end == p[1] for n, p in zip(named, parts, strict=True)):
+            header = named
+            continue
+        if header is None or len(parts) != len(header) + 1 or found.is_claimed(line.start, line.end):
+            continue
+        driver = found.names.resolve_person(parts[0][2])
+        if driver is None:
+            continue
+        for session, part in zip(header, parts[1:], strict=True):
+            pos = list_position(part[2], lexicon)
+            if pos is not None:
+                results.append(Result(driver=driver.name, session=session.code, session_label=session.label,
+                                      position=pos.position, status=pos.status,
+                                      span=evidence(line.strip_span(), session)))
         found.claim(*line.strip_span())
     return results
