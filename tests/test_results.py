@@ -132,8 +132,7 @@ def test_a_numbered_order_under_a_session_heading_but_not_the_standings_after_it
 
 def test_a_stage_by_stage_table_with_a_column_per_rider(parser):
     text = ("Rally-raid report\nJoaquim Lobato (POR) and Edvaldo Kapenda (ANG) reached Tidjikja.\n\n"
-            "Montado Raid – stage by stage\n"
-            "Stage                          Lobato      Kapenda\n"
+            "Stage                          12 Lobato   14 Kapenda\n"
             "1  Agadir – Tan-Tan            22          41\n"
             "2  Tan-Tan – Smara             17          33\n")
     record = parser.parse_text(text)

@@ -26,6 +26,7 @@ DRIVER_HEAD = re.compile(r"^\s*(?P<name>[^\W\d_][^():|\n]{2,60}?)\s*(?:\([A-Z]{1
 SESSION_COLUMN_HEADER = re.compile(r"session|day|stage|run|heat|ss", re.IGNORECASE)
 NUMBERED_SESSION = {"stage": "STAGE", "ss": "STAGE", "heat": "HEAT"}  # '1  Agadir – Tan-Tan  22  35' under 'Stage'
 STAGE_NUMBER = re.compile(r"(?:SS|S|Stage\s*)?(\d{1,2})\.?", re.IGNORECASE)
+CAR_NUMBER = re.compile(r"^(?:#|No\.\s*)?\d{1,3}\s+")  # '512 Lakatos-Bíró' heads the column of car 512
 MIN_SESSIONS = 2  # one session and a position is a result list line, read elsewhere
 
 
@@ -84,7 +85,7 @@ def session_rows(lines: list[Line], sessions: list[SessionMention], found: DocFa
             drivers = None
             continue
         if SESSION_COLUMN_HEADER.fullmatch(parts[0][2]) and len(parts) >= 2:
-            people = [found.names.resolve_person(p[2]) for p in parts[1:]]
+            people = [found.names.resolve_person(CAR_NUMBER.sub("", p[2])) for p in parts[1:]]
             drivers = people if all(p is not None for p in people) else None
             numbered = NUMBERED_SESSION.get(parts[0][2].lower())
             continue

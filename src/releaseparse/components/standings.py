@@ -50,7 +50,7 @@ AFTER_ROUNDS = re.compile(
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 STANDINGS_WORDS = re.compile(r"standings|championship|points|classement|table|ranking|after|cup|trophy|series", re.I)
 RESULTS_WORDS = re.compile(r"\bresults?\b|classification|qualifying|practice|race \d|\bheat|final\b"
-                           r"|\blaps\b|stage by stage|^\s*(?:stage|session|ss)\s{2,}", re.I | re.M)
+                           r"|\blaps\b|stage by stage|\b(?:stage|session|ss)\s{2,}\S", re.I)  # 'Stage    Lobato   Kapenda'
 TITLE_TRIM = re.compile(r"\s*(?:[–—-]\s*)?(?:overall\s*)?\((?:top\s*\d+|provisional|unofficial)\)\s*$|\s*[–—-]\s*overall\s*$|\s+standings\s*$", re.I)
 CATEGORY_WORDS = (
     ("co-drivers", re.compile(r"co-?drivers?|navigators?", re.I)),
