@@ -187,3 +187,10 @@ def test_a_make_after_a_leading_team_word_is_cut_and_spanish_team_words(parser):
     text = ("Sepang report\nKenji Mori drove for Team Sakuragaoka Nissan, Pere Vallbona for Escudería Montseny, "
             "and Tom Lind for Team Lotus.")
     assert {t.name for t in parser.parse_text(text).teams} == {"Team Sakuragaoka", "Escudería Montseny", "Team Lotus"}
+
+
+def test_cars_and_a_beer_sponsor_are_no_people_but_a_first_name_that_is_a_chassis_stays_one(parser):
+    text = ("Touring car report\nDoug Tregilgas gave the Gold Wattle Lager Holden Torana SL/R 5000 its first win, "
+            "and Norma Kessell was second in a Ginetta G50.\n\nRESULT\n"
+            "1. Doug Tregilgas (Holden Torana SL/R 5000) Kurrajong Dealer Team   49m 51.2s\n")
+    assert names(parser.parse_text(text)) == {"Doug Tregilgas", "Norma Kessell"}
