@@ -194,3 +194,11 @@ def test_a_table_with_a_row_per_driver_and_a_column_per_session(parser):
         ("Ondřej Krejčiřík", "FP1", 6, None, "classified"), ("Ondřej Krejčiřík", "Q1", 5, None, "classified"),
         ("Ondřej Krejčiřík", "RACE1", 7, None, "classified"), ("Femke van der Tuuk", "FP1", 19, None, "classified"),
         ("Femke van der Tuuk", "Q1", 14, None, "classified"), ("Femke van der Tuuk", "RACE1", None, None, "DNF")}
+
+
+def test_a_rally_line_of_stage_winners(parser):
+    text = ("Rally report\nHenrique Sobreira (POR) beat Iñigo Lertxundi (ESP).\n\n"
+            "Stage winners: SS1, SS2 Sobreira; SS3 Lertxundi; SS6 cancelled.\n")
+    assert results(parser.parse_text(text)) == {("Henrique Sobreira", "STAGE1", 1, None, "classified"),
+                                                ("Henrique Sobreira", "STAGE2", 1, None, "classified"),
+                                                ("Iñigo Lertxundi", "STAGE3", 1, None, "classified")}

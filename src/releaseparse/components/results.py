@@ -21,7 +21,7 @@ from ..sessions import SessionMention, find_sessions
 from .base import LexiconPipe, register
 from .prose_results import prose_results
 from .results_evidence import evidence
-from .session_summaries import session_columns, session_rows, session_segments, summary_lines
+from .session_summaries import session_columns, session_rows, session_segments, stage_winners, summary_lines
 
 SPANS_KEY = "rp_results"
 
@@ -75,7 +75,8 @@ class ResultsFinder(LexiconPipe):
         text = doc_text(doc)
         lines = split_lines(text)
         sessions = find_sessions(text, self.data["sessions"])
-        listed = [r for read in (summary_lines, session_rows, session_columns) for r in read(lines, sessions, found, self.lexicon)]
+        listed = [r for read in (summary_lines, session_rows, session_columns, stage_winners)
+                  for r in read(lines, sessions, found, self.lexicon)]
         listed += self._list_results(lines, sessions, found)
         listed += self._table_results(lines, sessions, found)
         prose = prose_results(doc, sessions, found, self.lexicon)

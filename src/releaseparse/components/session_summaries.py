@@ -3,6 +3,7 @@
 - one line per driver, sessions side by side:
   'Vihaan Deshpande (IND): Qualifying 3rd | Heat 1 2nd | Heat 2 4th | Final 2nd';
 - a table with a row per driver and a column per session: '   FP1  Q1  R1' over 'Krejčiřík  6  5  7';
+- a rally's stage winners: 'Stage winners: SS1, SS2 Sobreira; SS3 Lertxundi';
 - a table with a column per driver and a row per session:
   'Session   Cavedon   Mahlangu' over 'FP1   14th   25th', or 'Stage  Lobato  Kapenda' over
   '1  Agadir – Tan-Tan  22  41' (the stage's number, its route, then the positions).
@@ -133,5 +134,32 @@ def session_columns(lines: list[Line], sessions: list[SessionMention], found: Do
                 results.append(Result(driver=driver.name, session=session.code, session_label=session.label,
                                       position=pos.position, status=pos.status,
                                       span=evidence(line.strip_span(), session)))
+        found.claim(*line.strip_span())
+    return results
+
+
+STAGE_WINNERS = re.compile(r"^\s*(?:stage|special stage|ss|fastest)[ \t-]*(?:winners|wins|times)\s*:", re.IGNORECASE)
+
+
+def stage_winners(lines: list[Line], sessions: list[SessionMention], found: DocFacts, lexicon) -> list[Result]:
+    """'Stage winners: SS1, SS2, SS5 Sobreira; SS3 Lertxundi; SS6 cancelled': who won which stage."""
+    positioned = Positioned((x.start, x) for x in sessions)
+    results: list[Result] = []
+    for line in lines:
+        head = STAGE_WINNERS.match(line.text)
+        if head is None or found.is_claimed(line.start, line.end):
+            continue
+        offset = head.end()
+        for group in line.text[offset:].split(";"):
+            start = line.start + offset
+            offset += len(group) + 1
+            stages = positioned.between(start, start + len(group))
+            if not stages:
+                continue
+            winner = found.names.resolve_person(line.text[stages[-1].end - line.start : offset - 1].strip(" ,."))
+            if winner is None:
+                continue
+            results += [Result(driver=winner.name, session=s.code, session_label=s.label, position=1,
+                               span=evidence(line.strip_span(), s)) for s in stages]
         found.claim(*line.strip_span())
     return results
