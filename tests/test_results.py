@@ -202,3 +202,12 @@ def test_a_rally_line_of_stage_winners(parser):
     assert results(parser.parse_text(text)) == {("Henrique Sobreira", "STAGE1", 1, None, "classified"),
                                                 ("Henrique Sobreira", "STAGE2", 1, None, "classified"),
                                                 ("Iñigo Lertxundi", "STAGE3", 1, None, "classified")}
+
+
+def test_a_numbered_class_name_is_read_whole(parser):
+    text = ("IMSA report\nBrett Haldeman (USA) and Corey Ahlgren (USA) raced.\n\nGTS-2 CLASS RESULTS (top two)\n"
+            "Pos (O/A)  No.  Drivers                   Car             Laps\n"
+            "1 (9)      14   Brett Haldeman            Porsche 911 RSR  102\n"
+            "2 (11)     77   Corey Ahlgren             Porsche 911 RSR  101\n")
+    assert {("Brett Haldeman", "RACE", 1, "GTS-2", "classified"),
+            ("Corey Ahlgren", "RACE", 2, "GTS-2", "classified")} <= results(parser.parse_text(text))
