@@ -211,3 +211,14 @@ def test_a_numbered_class_name_is_read_whole(parser):
             "2 (11)     77   Corey Ahlgren             Porsche 911 RSR  101\n")
     assert {("Brett Haldeman", "RACE", 1, "GTS-2", "classified"),
             ("Corey Ahlgren", "RACE", 2, "GTS-2", "classified")} <= results(parser.parse_text(text))
+
+
+def test_a_heading_ending_in_classification_names_the_class_before_it(parser):
+    text = ("12 h report\nJoonas Kaskela (FIN) and Olivier Dénéréaz (SUI) raced.\n\n"
+            "12 HOURS OF VALMARECCHIA – GT3 PRO-AM CLASSIFICATION\n"
+            "Pos  Overall  No  Team                 Drivers                              Laps\n"
+            "1    5        34  Kaskela Racing       Joonas Kaskela / Petteri Haapakoski  389\n"
+            "2    6        27  Équipe Chasseron     Olivier Dénéréaz / Asger Thorbjørnsen  389\n")
+    found = {(d, s, p, (c or "").lower()) for d, s, p, c, _ in results(parser.parse_text(text))}
+    assert {("Joonas Kaskela", "RACE", 1, "pro-am"), ("Joonas Kaskela", "RACE", 5, ""),
+            ("Asger Thorbjørnsen", "RACE", 2, "pro-am"), ("Asger Thorbjørnsen", "RACE", 6, "")} <= found

@@ -47,6 +47,9 @@ RESULTS_HEADING = re.compile(
     r"|top\s+(?:\d{1,2}|three|five|six|ten)))\b[^\n]{0,40}$",
     re.IGNORECASE,
 )
+# A heading that ends in its label: '12 HOURS OF VALMARECCHIA – GT3 PRO-AM CLASSIFICATION'.
+HEADING_ENDING_IN_LABEL = re.compile(r"^\s*[^\n.!?,;]{0,60}?\s(?P<label>classification|results?)\s*(?:\([^)\n]{0,20}\))?\s*$",
+                                     re.IGNORECASE)
 # Cheap test before splitting a line into cells: a position, a header word or a status comes first.
 TABLE_ROW_START = re.compile(r"\s*(?:\|\s*)?(?:P?\d|pos|position|rank|pl\b|fin\b|ret\b|retired|out\b|dnf|dns|dsq|nc\b|dq\b)",
                              re.IGNORECASE)
@@ -187,6 +190,7 @@ class ResultsFinder(LexiconPipe):
                 continue
             in_line = positioned.between(line.start, line.end)
             if not in_line and not TABLE_ROW_START.match(line.text) and not RESULTS_HEADING.match(line.text) \
+                    and not HEADING_ENDING_IN_LABEL.match(line.text) \
                     and not TABLE_HEADER.match(line.text) and not CLASS_HEADING_HINT.search(line.text):
                 continue
             parts = cells(line)
@@ -341,14 +345,15 @@ class ResultsFinder(LexiconPipe):
 
     def _results_heading(self, line: Line):
         """'Final classification', 'LMP2 – Classification (top 5)': the race's result, maybe of one class."""
-        m = RESULTS_HEADING.match(line.text)
+        m = RESULTS_HEADING.match(line.text) or HEADING_ENDING_IN_LABEL.match(line.text)
         if m is None:
             return self._class_heading(line)
         lead = len(line.text) - len(line.text.lstrip())
         label_start = line.start + m.start("label")
         session = SessionMention(label_start, label_start + len(m.group("label")), "RACE", m.group("label"))
         before = line.text[lead : m.start("label")]
-        cls = re.match(rf"\s*({self.lexicon.class_regex})\b", before) or re.match(
+        cls = re.match(rf"\s*({self.lexicon.class_regex})\b", before) or re.search(
+            rf"[\s–—:-]({self.lexicon.class_regex})\s*$", before, re.IGNORECASE) or re.match(  # '… GT3 PRO-AM CLASSIFICATION' 
             rf"\s*[–—:-]\s*({self.lexicon.class_regex})\b", line.text[m.end("label") :])  # 'Classification – Group N'
         return session, cls.group(1) if cls else None
 
