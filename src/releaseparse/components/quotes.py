@@ -29,6 +29,7 @@ MARKS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"', "‘":
 APOSTROPHES = "’'"  # also close single quotes; inside a word ("don't") they are apostrophes
 MIN_WORDS = 3
 INTRO_REACH = 400  # characters before a quote where its paragraph may name the speaker
+HEADING_REACH = 80  # characters of the line above a quote that may be a name heading
 SUBJECT_REACH = 20  # a paragraph's subject stands at its start ('Kiprotich, the first Kenyan …')
 CLOSING = re.compile(r"^[\s,.!?…]*[”“\"’»«‘']+")
 NAME = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\.?(?: (?:de|da|van|von|der|den|di|le|la|du) ?)?(?: [A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*){0,3})"
@@ -236,11 +237,14 @@ class QuotesFinder(LexiconPipe):
     def _introducer(text: str, piece: Piece, found: DocFacts) -> str | None:
         """'Team principal Heike Weiss was pleased with the progress: „…“': a clause that ends in a
         colon right before the quote introduces it, and the first person it names speaks."""
-        clause_start = max(text.rfind(c, 0, piece.start - 1) for c in ".!?\n") + 1
+        reach = max(0, piece.start - INTRO_REACH)  # a clause or a heading line is short: look back a little only
+        clause_start = max(text.rfind(c, reach, piece.start - 1) for c in ".!?\n") + 1 or reach
         clause = text[clause_start : piece.start - 1]
         if not clause.strip():  # the quote opens its line: a name heading the line above ('EZEQUIEL BARRIONUEVO')
-            above_start = text.rfind("\n", 0, max(0, clause_start - 1)) + 1
-            above = text[above_start : max(above_start, clause_start - 1)].strip(" :\t")
+            newline = text.rfind("\n", max(0, clause_start - HEADING_REACH), max(0, clause_start - 1))
+            if newline < 0 and clause_start > HEADING_REACH:
+                return None  # no short line above
+            above = text[newline + 1 : max(newline + 1, clause_start - 1)].strip(" :\t")
             person = found.names.resolve_person(above) if 0 < len(above.split()) <= 4 else None
             return person.name if person else None
         if not clause.rstrip().endswith(":"):
