@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
-from ..dates import DateMention, find_dates, resolve
+from ..dates import MONTH, YEAR, DateMention, find_dates, resolve
 from ..facts import DocFacts, doc_text, facts
 from ..records import Event
 from ..resources import fold
@@ -26,10 +26,9 @@ from .base import LexiconPipe, register
 SPANS_KEY = "rp_events"
 GAZETTEER_KEY = "rp_gazetteer"
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # as date.weekday() counts
 WEEKDAY_NAMED = re.compile(rf"\bon\s+({'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
-ISSUE_LINE = re.compile(r"^[ \t]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+(19[5-9]\d|20\d\d)[ \t]*$",
-                        re.MULTILINE | re.IGNORECASE)
+ISSUE_LINE = re.compile(rf"^[ \t]*{MONTH}[ \t]+({YEAR})[ \t]*$", re.MULTILINE | re.IGNORECASE)
 HEAD_CHARS = 600
 HYPHENATED = re.compile(r"-[ \t]*\n?[^\W\d_]")
 UPCOMING = re.compile(r"\b(?:next|upcoming|will|heads?|heading|travels?|returns?|ahead|coming up|following|"
